@@ -1,0 +1,43 @@
+// Bundles the three front doors (CLI, language server, VS Code client) with esbuild.
+// Schemas and taxonomies stay as data files next to the bundle (dist/ reads them from ../schemas).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'cli/src/main.ts', out: 'cli', external: [] },
+  { in: 'cli/src/worker.ts', out: 'lint-worker', external: [] },
+  { in: 'server/src/lsp/main.ts', out: 'server', external: [] },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+];
+
+const started = Date.now();
+await Promise.all(
+  entries
+    .filter((e) => existsSync(path.join(root, e.in)))
+    .map((e) =>
+      build({
+        absWorkingDir: root,
+        entryPoints: [e.in],
+        outfile: `dist/${e.out}.js`,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        sourcemap: production ? false : 'linked',
+        minify: production,
+        external: e.external,
+        logLevel: 'warning',
+        legalComments: 'none',
+        // ESM dependencies (fdir) use import.meta.url, which a CommonJS bundle lacks.
+        define: { 'import.meta.url': '__commspecImportMetaUrl' },
+        banner: { js: "var __commspecImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+      }),
+    ),
+);
+if (!watch) console.error(`commspec: built dist/ in ${Date.now() - started} ms`);

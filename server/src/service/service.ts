@@ -1,0 +1,163 @@
+import { readDocument, type SourceDocument } from './document';
+import { defaultRules, type EffectiveRules } from './config';
+import { compareFindings, type Finding } from './findings';
+import { buildModel, get, type DocumentModel } from './model';
+import { allRules } from './rules/index';
+import { runRules } from './rules/engine';
+import type { Linked, LinkedDocument, Rule } from './rules/types';
+import { applySuppressions, findDirectives } from './suppressions';
+import { didYouMean } from './text';
+import { validateDocument } from './validate';
+import type { SchemaName } from './schema-nav';
+
+/** How the language service reaches other documents. The CLI reads the file system; the server also sees open editors. */
+export interface Host {
+  /** The current text of a document, or undefined when it does not exist or cannot be read. */
+  readFile(uri: string): string | undefined;
+  /** The uri of `relative` seen from the document `base`. */
+  resolve(base: string, relative: string): string;
+  /** Documents of a kind with an id, found anywhere in the workspace (optional). */
+  findById?(kind: 'specification' | 'framework', id: string): string | undefined;
+}
+
+export const noHost: Host = { readFile: () => undefined, resolve: (_b, r) => r };
+
+export interface Analysis {
+  uri: string;
+  doc: SourceDocument;
+  model: DocumentModel;
+  linked: Linked;
+  schema: SchemaName | undefined;
+  findings: Finding[];
+}
+
+const rulePrefixesThatCannotBeSuppressed = ['yaml/', 'schema/', 'internal/', 'suppressions/'];
+
+export function isConfigFile(uri: string): boolean {
+  return /(^|[\\/])\.commspec\.ya?ml$/.test(uri);
+}
+
+/** The pure language service: text in, plain data out. It does no I/O of its own. */
+export class LanguageService {
+  private readonly linkedCache = new Map<string, { text: string; linked: LinkedDocument }>();
+
+  constructor(
+    private readonly host: Host = noHost,
+    readonly rules: readonly Rule[] = allRules,
+  ) {}
+
+  /** Reads, validates and checks one document. Never throws. */
+  analyse(uri: string, text: string, settings: EffectiveRules = defaultRules(this.rules.map((r) => r.meta))): Analysis {
+    const doc = readDocument(uri, text);
+    const findings: Finding[] = [...doc.findings];
+    const model = buildModel(doc);
+    const linked: Linked = { frameworks: new Map(), problems: [] };
+    let schema: SchemaName | undefined;
+    if (doc.value !== undefined) {
+      schema = isConfigFile(uri) ? 'config' : doc.kind;
+      if (!schema) findings.push(...kindProblem(doc));
+      else {
+        findings.push(...validateDocument(doc, schema));
+        if (schema !== 'config') {
+          this.link(uri, model, linked);
+          findings.push(...runRules(this.rules, doc, model, linked, settings));
+        }
+      }
+    }
+    const kept = applySuppressions(findings, findDirectives(doc.lines), doc.lines, (id) => !rulePrefixesThatCannotBeSuppressed.some((p) => id.startsWith(p)));
+    kept.sort(compareFindings);
+    return { uri, doc, model, linked, schema, findings: kept };
+  }
+
+  /** Reads a document another refers to, reusing the last reading while its text is unchanged. */
+  private readLinked(uri: string): LinkedDocument | undefined {
+    const text = this.host.readFile(uri);
+    if (text === undefined) return undefined;
+    const hit = this.linkedCache.get(uri);
+    if (hit && hit.text === text) return hit.linked;
+    const doc = readDocument(uri, text);
+    const linked = { uri, doc, model: buildModel(doc) };
+    this.linkedCache.set(uri, { text, linked });
+    return linked;
+  }
+
+  /** Forgets cached readings (the server calls this when files change on disk). */
+  invalidate(uri?: string): void {
+    if (uri) this.linkedCache.delete(uri);
+    else this.linkedCache.clear();
+  }
+
+  private link(uri: string, model: DocumentModel, linked: Linked): void {
+    if (model.kind === 'specification') {
+      get.arr(model.value.frameworks).forEach((f, i) => {
+        const entry = get.obj(f);
+        const id = get.str(entry?.id);
+        if (!id) return;
+        const path = get.str(entry?.path);
+        const target = path ? this.host.resolve(uri, path) : this.host.findById?.('framework', id);
+        if (!target) {
+          linked.problems.push({ path: ['frameworks', i, 'id'], message: `The framework '${id}' has no path and was not found in the workspace: add path: with the location of its file` });
+          return;
+        }
+        const fw = this.readLinked(target);
+        if (!fw) {
+          linked.problems.push({ path: ['frameworks', i, path ? 'path' : 'id'], message: `The framework file ${path ?? target} cannot be found or read: check the path, relative to this file` });
+          return;
+        }
+        if (fw.model.kind !== 'framework') {
+          linked.problems.push({ path: ['frameworks', i, 'path'], message: `${path} is not a framework document (its kind is ${fw.model.kind ?? 'missing'}): point to a file with kind: framework` });
+          return;
+        }
+        if (fw.model.id !== id) {
+          linked.problems.push({ path: ['frameworks', i, 'id'], message: `The framework at ${path} has the id '${fw.model.id ?? ''}', not '${id}': use the same id in both places` });
+        }
+        linked.frameworks.set(id, fw);
+      });
+    } else if (model.kind === 'bid') {
+      const spec = get.obj(model.value.specification);
+      const id = get.str(spec?.id);
+      if (!id) return;
+      const path = get.str(spec?.path);
+      const target = path ? this.host.resolve(uri, path) : this.host.findById?.('specification', id);
+      const doc = target ? this.readLinked(target) : undefined;
+      if (!doc) {
+        linked.problems.push({
+          path: ['specification', path ? 'path' : 'id'],
+          message: path
+            ? `The specification file ${path} cannot be found or read: check the path, relative to this bid`
+            : `No specification with the id '${id}' was found: add path: with the location of the specification this bid answers`,
+        });
+        return;
+      }
+      if (doc.model.kind !== 'specification') {
+        linked.problems.push({ path: ['specification', 'path'], message: `${path} is not a specification (its kind is ${doc.model.kind ?? 'missing'})` });
+        return;
+      }
+      if (doc.model.id !== id) linked.problems.push({ path: ['specification', 'id'], message: `The specification at ${path} has the id '${doc.model.id ?? ''}', not '${id}'` });
+      linked.specification = doc;
+      // the specification's own frameworks, so that its tier model resolves for the bid
+      this.link(doc.uri, doc.model, { frameworks: new Map(), problems: [] });
+    }
+  }
+}
+
+function kindProblem(doc: SourceDocument): Finding[] {
+  const value = doc.value;
+  const at = (start: number, end: number, message: string, ruleId = 'schema/kind'): Finding[] => [
+    { ruleId, severity: 'error', message, range: doc.lines.range(start, end), offsets: { start, end } },
+  ];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const r = doc.yaml?.contents?.range;
+    return at(r?.[0] ?? 0, r?.[1] ?? 0, `A commspec document is a set of key: value lines starting with commspec: 1 and kind: specification, framework or bid, but this file holds ${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : 'a single value'}`);
+  }
+  const kind = (value as Record<string, unknown>).kind;
+  const contents = doc.yaml?.contents as { items?: Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }> } | undefined;
+  const pair = contents?.items?.find((p) => p.key?.value === 'kind');
+  if (kind === undefined) {
+    const first = contents?.items?.[0]?.key?.range;
+    return at(first?.[0] ?? 0, first?.[1] ?? 0, 'This document does not say what it is: add kind: specification, kind: framework or kind: bid');
+  }
+  const s = typeof kind === 'string' ? didYouMean(kind, ['specification', 'framework', 'bid']) : undefined;
+  const r = pair?.value?.range;
+  return at(r?.[0] ?? 0, r?.[1] ?? 0, `'${String(kind)}' is not a kind of commspec document${s ? `: did you mean '${s}'?` : ''} Use specification, framework or bid`);
+}

@@ -1,0 +1,319 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { keyText, nodeAtPath, nodeSpan, type PathSegment, type SourceDocument } from './document';
+import type { Finding } from './findings';
+import { propertyNames, resolveSchema, schemaAtPath, schemas, type SchemaName, type SchemaNode } from './schema-nav';
+import { didYouMean, quoteList } from './text';
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** True for a real calendar date written YYYY-MM-DD, or a real month written YYYY-MM. */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day >= 1 && day <= days;
+}
+
+function validator(name: SchemaName): ValidateFunction {
+  let v = compiled.get(name);
+  if (!v) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+      addFormats(ajv, ['email', 'uri']);
+      ajv.addVocabulary(['x-entity', 'x-expression', 'patternErrorMessage', 'errorMessage']);
+    }
+    v = ajv.compile(schemas[name]);
+    compiled.set(name, v);
+  }
+  return v;
+}
+
+function pathOf(instancePath: string): PathSegment[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  }
+  return v;
+}
+
+/** "Indicator 'placement-stability'", "The safeguarding section", "The specification": what the commissioner calls the thing at a path. */
+export function describeAt(name: SchemaName, root: unknown, path: readonly PathSegment[]): string {
+  const schema = schemas[name];
+  for (let i = path.length; i >= 0; i--) {
+    const sub = path.slice(0, i);
+    const node = schemaAtPath(schema, sub);
+    const entity = node?.['x-entity'];
+    const value = valueAt(root, sub) as Record<string, unknown> | undefined;
+    if (entity) {
+      const label = value && typeof value === 'object' ? (value.id ?? value.name ?? value.outcome ?? value.requirement ?? value.indicator) : undefined;
+      if (typeof label === 'string' && label) return `${entity} '${label}'`;
+      if (typeof sub[sub.length - 1] === 'number') return `${entity} ${Number(sub[sub.length - 1]) + 1}`;
+      return i === 0 ? `The ${entity.toLowerCase()}` : `The ${entity.toLowerCase()} section`;
+    }
+    if (i > 0 && typeof sub[sub.length - 1] === 'string' && node && i === path.length) {
+      return `The ${humanKey(String(sub[sub.length - 1]))} section`;
+    }
+  }
+  return 'This document';
+}
+
+export function humanKey(key: string): string {
+  return key.replace(/_/g, ' ');
+}
+
+/** A short YAML skeleton for a missing property, taken from its schema. */
+export function skeletonFor(root: SchemaNode, key: string, node: SchemaNode | undefined): string {
+  const s = resolveSchema(root, node);
+  if (!s) return `${key}: …`;
+  if (s.examples?.length) return `${key}: ${JSON.stringify(s.examples[0])}`;
+  const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  if (s.properties) {
+    const keys = s.required?.length ? s.required : Object.keys(s.properties);
+    const shown = (keys.length > 4 ? keys.slice(0, 3) : keys).join(', ');
+    if (key === 'baseline') return 'baseline: { value, date, source }';
+    return `${key}: { ${shown}${keys.length > 4 ? ', …' : ''} }`;
+  }
+  if (types.includes('array')) {
+    const item = resolveSchema(root, s.items || undefined);
+    if (item?.properties) {
+      const first = item.required?.[0] ?? Object.keys(item.properties)[0];
+      return `${key}: a list, each item starting with "- ${first}:"`;
+    }
+    return `${key}: [ … ]`;
+  }
+  if (s.enum) return `${key}: ${s.enum.slice(0, 3).join(' | ')}${s.enum.length > 3 ? ' | …' : ''}`;
+  if (s.const !== undefined) return `${key}: ${String(s.const)}`;
+  return `${key}: …`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a section of keys';
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return value ? 'yes (true)' : 'no (false)';
+  return `the text "${String(value).length > 40 ? String(value).slice(0, 37) + '…' : value}"`;
+}
+
+function expected(type: string): string {
+  switch (type) {
+    case 'array':
+      return 'a list (each item on its own line starting with "- ")';
+    case 'object':
+      return 'a section of keys (key: value lines, indented under it)';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return 'text';
+    case 'string,number':
+      return 'text or a number';
+    default:
+      return type.replace(/,/g, ' or ');
+  }
+}
+
+interface Located {
+  start: number;
+  end: number;
+}
+
+function spanOfValue(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  const { node, pair } = nodeAtPath(doc.yaml, path);
+  const span = nodeSpan(node) ?? nodeSpan(pair?.key);
+  if (span && span[1] > span[0]) return { start: span[0], end: span[1] };
+  const keySpan = nodeSpan(pair?.key);
+  if (keySpan) return { start: keySpan[0], end: keySpan[1] };
+  return spanOfContainer(doc, path);
+}
+
+function spanOfKey(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  const { pair, node } = nodeAtPath(doc.yaml, path);
+  const span = nodeSpan(pair?.key) ?? nodeSpan(node);
+  if (span) return { start: span[0], end: Math.max(span[1], span[0]) };
+  return spanOfContainer(doc, path);
+}
+
+/** Where to report something missing from the map at `path`: its id value, else the key that opens it, else its first line. */
+function spanOfContainer(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  for (let i = path.length; i >= 0; i--) {
+    const sub = path.slice(0, i);
+    const { node, pair } = nodeAtPath(doc.yaml, sub);
+    if (isMap(node)) {
+      const idPair = node.items.find((p) => ['id', 'name', 'outcome', 'requirement', 'indicator'].includes(keyText(p.key) ?? ''));
+      const idSpan = nodeSpan(idPair?.value);
+      if (idSpan && idSpan[1] > idSpan[0]) return { start: idSpan[0], end: idSpan[1] };
+    }
+    const keySpan = nodeSpan(pair?.key);
+    if (keySpan && keySpan[1] > keySpan[0]) return { start: keySpan[0], end: keySpan[1] };
+    if (i === 0) {
+      const first = isMap(node) ? nodeSpan(node.items[0]?.key) : nodeSpan(node);
+      if (first) return { start: first[0], end: first[1] };
+    }
+    if (node && (isMap(node) || isSeq(node) || isScalar(node))) {
+      const s = nodeSpan(node);
+      if (s && typeof sub[sub.length - 1] === 'number') {
+        // a list item with no id: its first line
+        const lineEnd = doc.lines.lineEnd(doc.lines.positionAt(s[0]).line);
+        return { start: s[0], end: Math.max(s[0] + 1, Math.min(s[1], lineEnd)) };
+      }
+    }
+  }
+  return { start: 0, end: 0 };
+}
+
+function finding(doc: SourceDocument, ruleId: string, message: string, at: Located): Finding {
+  const end = Math.max(at.start, at.end);
+  return { ruleId, severity: 'error', message, range: doc.lines.range(at.start, end), offsets: { start: at.start, end } };
+}
+
+function messageFor(doc: SourceDocument, name: SchemaName, e: ErrorObject): Finding | undefined {
+  const root = schemas[name];
+  const path = pathOf(e.instancePath);
+  const last = path[path.length - 1];
+  const keyName = typeof last === 'string' ? humanKey(last) : undefined;
+  const value = e.data;
+  switch (e.keyword) {
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const who = describeAt(name, doc.value, path);
+      const parentSchema = schemaAtPath(root, path);
+      const hint = skeletonFor(root, missing, parentSchema?.properties?.[missing]);
+      return finding(doc, 'schema/required', `${who} has no ${humanKey(missing)}: add ${hint}`, spanOfContainer(doc, path));
+    }
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = propertyNames(root, schemaAtPath(root, path));
+      const suggestion = didYouMean(extra, allowed);
+      const where = path.length === 0 ? `a ${name}` : describeAt(name, doc.value, path).replace(/^The /, 'the ').replace(/^This /, 'this ');
+      const where2 = path.length === 0 ? where : where.charAt(0).toLowerCase() + where.slice(1);
+      const tail = suggestion ? `did you mean '${suggestion}'?` : `the keys allowed here are ${quoteList(allowed, 12)}`;
+      return finding(doc, 'schema/unknown-key', `'${extra}' is not a key commspec knows in ${where2}: ${tail}`, spanOfKey(doc, [...path, extra]));
+    }
+    case 'type': {
+      const want = String((e.params as { type: string | string[] }).type);
+      const label = keyName ? `'${keyName}'` : typeof last === 'number' ? `Item ${last + 1}` : 'The document';
+      const shown = keyName ? `${label.charAt(0).toUpperCase()}${label.slice(1)}` : label;
+      return finding(doc, 'schema/type', `${shown} should be ${expected(want)}, but here it is ${kindOf(value)}`, spanOfValue(doc, path));
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      const label = keyName ?? (typeof path[path.length - 2] === 'string' ? humanKey(String(path[path.length - 2])) : 'value');
+      const head = `${kindOf(value).replace(/^the text /, '')} is not a ${label} commspec knows`;
+      const tail = suggestion ? `: did you mean '${suggestion}'? The choices are ${quoteList(allowed, 12)}` : `: use one of ${quoteList(allowed, 12)}`;
+      return finding(doc, 'schema/enum', `${head.charAt(0).toUpperCase()}${head.slice(1)}${tail}`, spanOfValue(doc, path));
+    }
+    case 'const': {
+      const s = e.parentSchema as SchemaNode | undefined;
+      const msg = s?.errorMessage ?? `${keyName ?? 'This value'} must be ${String((e.params as { allowedValue: unknown }).allowedValue)}`;
+      return finding(doc, 'schema/const', msg, spanOfValue(doc, path));
+    }
+    case 'pattern': {
+      const s = e.parentSchema as SchemaNode | undefined;
+      const hint = s?.patternErrorMessage ?? `it should match ${(e.params as { pattern: string }).pattern}`;
+      const what = keyName === 'id' ? 'an id' : keyName ? `a ${keyName}` : 'a value here';
+      return finding(doc, 'schema/format', `${kindOf(value).replace(/^the text /, '')} is not valid as ${what}: ${hint.charAt(0).toLowerCase()}${hint.slice(1)}`, spanOfValue(doc, path));
+    }
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const label = format === 'email' ? 'an email address' : format === 'uri' ? 'a link (it should start with https://)' : format;
+      return finding(doc, 'schema/format', `${kindOf(value).replace(/^the text /, '')} is not ${label}`, spanOfValue(doc, path));
+    }
+    case 'minLength':
+      return finding(doc, 'schema/empty', `'${keyName ?? 'This value'}' is empty: write something or remove the key`, spanOfKey(doc, path));
+    case 'minimum':
+    case 'maximum': {
+      const limit = (e.params as { limit: number }).limit;
+      const word = e.keyword === 'minimum' ? 'at least' : 'at most';
+      return finding(doc, 'schema/range', `'${keyName ?? 'This value'}' must be ${word} ${limit}, but it is ${String(value)}`, spanOfValue(doc, path));
+    }
+    case 'minItems':
+    case 'maxItems':
+    case 'anyOf':
+    case 'oneOf':
+    case 'additionalItems':
+    case 'items':
+      return finding(doc, 'schema/shape', `'${keyName ?? 'This value'}' does not have a shape commspec understands here: ${(schemaAtPath(root, path)?.description ?? '').split('.')[0]}`, spanOfValue(doc, path));
+    default:
+      return finding(doc, 'schema/invalid', `${keyName ?? 'This value'} is not valid here (${e.keyword})`, spanOfValue(doc, path));
+  }
+}
+
+/** Checks a document against its kind's JSON Schema; every finding names the thing and says what to do. */
+export function validateDocument(doc: SourceDocument, name: SchemaName): Finding[] {
+  if (doc.value === undefined) return [];
+  const v = validator(name);
+  if (v(doc.value)) return checkDates(doc, name);
+  const errors = v.errors ?? [];
+  // With anyOf, ajv reports each branch's failure; keep only the summary for that path.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' && [...anyOfPaths].some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes('anyOf'))) continue;
+    const f = messageFor(doc, name, e);
+    if (!f) continue;
+    const key = `${f.offsets.start}:${f.offsets.end}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return [...out, ...checkDates(doc, name)];
+}
+
+/** Dates that match the pattern but are not real days (2027-02-30) or months (2027-13). */
+function checkDates(doc: SourceDocument, name: SchemaName): Finding[] {
+  const out: Finding[] = [];
+  const root = schemas[name];
+  const dateDef = root.$defs?.date;
+  if (!dateDef) return out;
+  const stack: Array<{ value: unknown; path: PathSegment[]; schema: SchemaNode | undefined }> = [{ value: doc.value, path: [], schema: resolveSchema(root, root) }];
+  while (stack.length) {
+    const { value, path, schema } = stack.pop()!;
+    if (!schema) continue;
+    if (typeof value === 'string' && schema.pattern === dateDef.pattern && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && !isRealDate(value)) {
+      out.push(finding(doc, 'schema/format', `${value} is not a real date: check the month and the day`, spanOfValue(doc, path)));
+    } else if (Array.isArray(value)) {
+      const item = schema.items ? resolveSchema(root, schema.items) : undefined;
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i], schema: item }));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const sub = schema.properties?.[k];
+        if (sub) stack.push({ value: v, path: [...path, k], schema: resolveSchema(root, sub) });
+      }
+    }
+  }
+  return out;
+}
+
+export function keyRange(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  return spanOfKey(doc, path);
+}
+export function valueRange(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  return spanOfValue(doc, path);
+}
+export function containerRange(doc: SourceDocument, path: readonly PathSegment[]): Located {
+  return spanOfContainer(doc, path);
+}
