@@ -1225,13 +1225,13 @@ var LARGE_ARRAY_SIZE = 200;
 function stackSet(key, value) {
   var data = this.__data__;
   if (data instanceof ListCache_default) {
-    var pairs2 = data.__data__;
-    if (!Map_default || pairs2.length < LARGE_ARRAY_SIZE - 1) {
-      pairs2.push([key, value]);
+    var pairs = data.__data__;
+    if (!Map_default || pairs.length < LARGE_ARRAY_SIZE - 1) {
+      pairs.push([key, value]);
       this.size = ++data.size;
       return this;
     }
-    data = this.__data__ = new MapCache_default(pairs2);
+    data = this.__data__ = new MapCache_default(pairs);
   }
   data.set(key, value);
   this.size = data.size;
@@ -4950,11 +4950,11 @@ var LineTerminatorOptimizedTester = {
   test: function(text) {
     const len = text.length;
     for (let i = this.lastIndex; i < len; i++) {
-      const c2 = text.charCodeAt(i);
-      if (c2 === 10) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
         this.lastIndex = i + 1;
         return true;
-      } else if (c2 === 13) {
+      } else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) {
           this.lastIndex = i + 2;
         } else {
@@ -9424,7 +9424,6 @@ var LBracket = createToken({ name: "LBracket", pattern: /\[/, label: "'['" });
 var RBracket = createToken({ name: "RBracket", pattern: /\]/, label: "']'" });
 var Comma = createToken({ name: "Comma", pattern: /,/, label: "','" });
 var WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\u00a0]+/, group: Lexer.SKIPPED });
-var Unknown = createToken({ name: "Unknown", pattern: /[^ \t\r\n\u00a0]/, label: "an unexpected character" });
 var keywordTokens = [
   And,
   Or,
@@ -9481,12 +9480,16 @@ var allTokens = [
   Identifier,
   KeywordCategory,
   UnitCategory,
-  CompareOp,
-  Unknown
+  CompareOp
 ];
 var expressionLexer = new Lexer(allTokens, {
   positionTracking: "onlyOffset",
-  ensureOptimizations: false
+  ensureOptimizations: true,
+  // Characters outside the language are reported by parseExpression in plain words.
+  errorMessageProvider: {
+    buildUnexpectedCharactersMessage: () => "unexpected character",
+    buildUnableToPopLexerModeMessage: () => "unexpected character"
+  }
 });
 var KEYWORD_WORDS = keywordTokens.map((t) => String(t.PATTERN).replace(/^\/|\/i$/g, ""));
 
@@ -9516,20 +9519,6 @@ function editDistance(a, b, max = 8) {
     cur = t;
   }
   return prev[m];
-}
-function closest(word, candidates, maxDistance) {
-  const w = word.toLowerCase();
-  const limit = maxDistance ?? (w.length <= 3 ? 1 : w.length <= 6 ? 2 : 3);
-  let best;
-  let bestD = limit + 1;
-  for (const c2 of candidates) {
-    const d = editDistance(w, c2.toLowerCase(), limit);
-    if (d < bestD || d === bestD && best !== void 0 && c2 < best) {
-      best = c2;
-      bestD = d;
-    }
-  }
-  return bestD <= limit ? best : void 0;
 }
 var UNIT_CANONICAL = {
   d: "days",
@@ -9575,46 +9564,18 @@ function suspectUnit(word) {
   const w = word.toLowerCase();
   if (Object.prototype.hasOwnProperty.call(UNIT_CANONICAL, w)) return UNIT_CANONICAL[w];
   if (w.length < 4) return void 0;
-  for (const u2 of UNIT_TARGETS) {
-    const target = u2.toLowerCase();
+  for (const u of UNIT_TARGETS) {
+    const target = u.toLowerCase();
     if (w[0] !== target[0]) continue;
     const singular = target.replace(/s$/, "");
     const limit = w.length <= 5 ? 1 : 2;
-    if (editDistance(w, target, limit) <= limit || editDistance(w, singular, limit) <= limit) return u2;
+    if (editDistance(w, target, limit) <= limit || editDistance(w, singular, limit) <= limit) return u;
   }
   return void 0;
-}
-function unitPhrase(u2) {
-  switch (u2) {
-    case "percent":
-      return "a percentage";
-    case "money":
-      return "an amount of money";
-    case "count":
-      return "a count";
-    case "duration":
-      return "a period of time";
-    case "date":
-      return "a date";
-    case "number":
-      return "a number";
-    case "rate":
-      return "a rate";
-    case "boolean":
-      return "a condition";
-    case "text":
-      return "quoted text";
-    default:
-      return "a value";
-  }
 }
 function quote(s) {
   const short = s.length > 40 ? s.slice(0, 37) + "\u2026" : s;
   return `'${short}'`;
-}
-function daysInMonth(year, month) {
-  if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 // grammar/src/parser.ts
@@ -9629,7 +9590,7 @@ var messageProvider = {
 };
 function uniqueFirsts(paths) {
   const out = [];
-  for (const p2 of paths) if (p2[0] && !out.includes(p2[0].name)) out.push(p2[0].name);
+  for (const p of paths) if (p[0] && !out.includes(p[0].name)) out.push(p[0].name);
   return out;
 }
 var tokenByName = new Map(allTokens.map((t) => [t.name, t]));
@@ -9724,6 +9685,7 @@ function isInserted(t) {
   return !t || t.isInsertedInRecovery === true || Number.isNaN(t.startOffset);
 }
 var VALUE_STARTERS = [NumberLit, MoneyLit, DateLit, StringLit, UnterminatedString, BadMoney, Identifier, LParen, Minus];
+var STRAY_OPERATORS = [CompareOp, Star, Slash, Plus, PercentSign, DotDot];
 function canStartValue(t) {
   return VALUE_STARTERS.some((s) => tokenMatcher(t, s));
 }
@@ -9927,7 +9889,8 @@ var ExpressionParser = class extends EmbeddedActionsParser {
     () => this.OR([
       { ALT: () => this.SUBRULE(this.value) },
       {
-        GATE: () => !canStartValue(this.LA(1)),
+        // Not before a stray operator (`a > > 1`): that is reported as the unexpected operator.
+        GATE: () => !canStartValue(this.LA(1)) && !STRAY_OPERATORS.some((t) => tokenMatcher(this.LA(1), t)),
         ALT: () => this.ACTION(() => {
           const prev = this.LA(0);
           const s = prev && !Number.isNaN(prev.startOffset) ? spanOf(prev) : { start: 0, end: 0 };
@@ -9959,10 +9922,10 @@ var ExpressionParser = class extends EmbeddedActionsParser {
           {
             ALT: () => {
               const w = this.CONSUME(When);
-              const c2 = this.SUBRULE(this.requiredCondition);
+              const c = this.SUBRULE(this.requiredCondition);
               this.ACTION(() => {
-                if (condition) this.note(join(spanOf(w), c2.span), "expr/duplicate-clause", "this rule already has a 'when' condition; join conditions with 'and'");
-                else condition = c2;
+                if (condition) this.note(join(spanOf(w), c.span), "expr/duplicate-clause", "this rule already has a 'when' condition; join conditions with 'and'");
+                else condition = c;
               });
             }
           },
@@ -9970,10 +9933,10 @@ var ExpressionParser = class extends EmbeddedActionsParser {
             ALT: () => {
               const cp = this.CONSUME(Capped);
               this.CONSUME(At, { ERR_MSG: "expected 'at' after 'capped', as in 'capped at \xA3250,000 per year'" });
-              const c2 = this.SUBRULE2(this.operand);
+              const c = this.SUBRULE2(this.operand);
               this.ACTION(() => {
-                if (cap) this.note(join(spanOf(cp), c2.span), "expr/duplicate-clause", "this rule already has a cap; give only one");
-                else cap = c2;
+                if (cap) this.note(join(spanOf(cp), c.span), "expr/duplicate-clause", "this rule already has a cap; give only one");
+                else cap = c;
               });
             }
           }
@@ -10209,9 +10172,9 @@ var ExpressionParser = class extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
-          const u2 = this.CONSUME(DurationUnit);
-          this.ACTION(() => this.role(u2, "unit"));
-          return this.ACTION(() => ({ kind: "period", unit: durationUnitOf(u2.image), span: spanOf(u2) }));
+          const u = this.CONSUME(DurationUnit);
+          this.ACTION(() => this.role(u, "unit"));
+          return this.ACTION(() => ({ kind: "period", unit: durationUnitOf(u.image), span: spanOf(u) }));
         }
       },
       {
@@ -10330,53 +10293,53 @@ var ExpressionParser = class extends EmbeddedActionsParser {
         this.OR([
           {
             ALT: () => {
-              const p2 = this.CONSUME(PercentSign);
+              const p = this.CONSUME(PercentSign);
               this.ACTION(() => {
                 this.role(n, "percent");
-                this.role(p2, "percent");
-                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(p2)) };
+                this.role(p, "percent");
+                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(p)) };
               });
             }
           },
           {
             ALT: () => {
-              const p2 = this.CONSUME(PercentWord);
+              const p = this.CONSUME(PercentWord);
               this.ACTION(() => {
                 this.role(n, "percent");
-                this.role(p2, "unit");
-                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(p2)) };
+                this.role(p, "unit");
+                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(p)) };
               });
             }
           },
           {
             ALT: () => {
-              const p2 = this.CONSUME(PercentageWord);
+              const p = this.CONSUME(PercentageWord);
               const q = this.CONSUME(Points);
               this.ACTION(() => {
                 this.role(n, "percent");
-                this.role(p2, "unit");
+                this.role(p, "unit");
                 this.role(q, "unit");
-                result = { type: "percent", value: num(n.image), points: true, span: join(spanOf(n), isInserted(q) ? spanOf(p2) : spanOf(q)) };
+                result = { type: "percent", value: num(n.image), points: true, span: join(spanOf(n), isInserted(q) ? spanOf(p) : spanOf(q)) };
               });
             }
           },
           {
             ALT: () => {
-              const u2 = this.CONSUME(DurationUnit);
+              const u = this.CONSUME(DurationUnit);
               this.ACTION(() => {
                 this.role(n, "duration");
-                this.role(u2, "unit");
-                result = { type: "duration", value: num(n.image), unit: durationUnitOf(u2.image), span: join(spanOf(n), spanOf(u2)) };
+                this.role(u, "unit");
+                result = { type: "duration", value: num(n.image), unit: durationUnitOf(u.image), span: join(spanOf(n), spanOf(u)) };
               });
             }
           },
           {
             ALT: () => {
-              const u2 = this.CONSUME(Gbp);
+              const u = this.CONSUME(Gbp);
               this.ACTION(() => {
                 this.role(n, "money");
-                this.role(u2, "unit");
-                result = { type: "money", value: num(n.image), span: join(spanOf(n), spanOf(u2)) };
+                this.role(u, "unit");
+                result = { type: "money", value: num(n.image), span: join(spanOf(n), spanOf(u)) };
               });
             }
           },
@@ -10384,13 +10347,13 @@ var ExpressionParser = class extends EmbeddedActionsParser {
             // `85 per cent`
             GATE: () => this.LA(2).image.toLowerCase() === "cent",
             ALT: () => {
-              const p2 = this.CONSUME(Per);
-              const c2 = this.CONSUME2(Identifier);
+              const p = this.CONSUME(Per);
+              const c = this.CONSUME2(Identifier);
               this.ACTION(() => {
                 this.role(n, "percent");
-                this.role(p2, "unit");
-                this.role(c2, "unit");
-                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(c2)) };
+                this.role(p, "unit");
+                this.role(c, "unit");
+                result = { type: "percent", value: num(n.image), points: false, span: join(spanOf(n), spanOf(c)) };
               });
             }
           },
@@ -10473,10 +10436,11 @@ function defaultRole(t) {
 }
 function lex(text) {
   const res = expressionLexer.tokenize(text);
-  const tokens = [];
   const unknown = [];
-  for (const t of res.tokens) (t.tokenType === Unknown ? unknown : tokens).push(t);
-  return { tokens, unknown };
+  for (const e of res.errors) {
+    unknown.push({ startOffset: e.offset, image: text.slice(e.offset, e.offset + e.length) });
+  }
+  return { tokens: res.tokens, unknown };
 }
 function nestingProblem(tokens) {
   let depth = 0;
@@ -10493,10 +10457,11 @@ function nestingProblem(tokens) {
 function parseExpression(text, kind) {
   const { tokens, unknown } = lex(text);
   const diagnostics = [];
-  for (const u2 of unknown) {
-    const ch = u2.image;
-    const hint = ch === "&" ? " (write 'and')" : ch === "|" ? " (write 'or')" : ch === "!" ? " (write 'not')" : ch === "$" || ch === "\u20AC" ? " (amounts are in pounds: write \xA3)" : "";
-    diagnostics.push({ span: spanOf(u2), code: "expr/unexpected-character", message: `${quote(ch)} cannot be used in an expression${hint}`, severity: "error" });
+  for (const u of unknown) {
+    const ch = u.image.trim() || u.image;
+    const first2 = ch[0];
+    const hint2 = first2 === "&" ? " (write 'and')" : first2 === "|" ? " (write 'or')" : first2 === "!" ? " (write 'not')" : first2 === "$" || first2 === "\u20AC" ? " (amounts are in pounds: write \xA3)" : "";
+    diagnostics.push({ span: { start: u.startOffset, end: u.startOffset + u.image.length }, code: "expr/unexpected-character", message: `${quote(ch)} cannot be used in an expression${hint2}`, severity: "error" });
   }
   const tokenInfos = (roles) => tokens.map((t) => ({ span: spanOf(t), tokenType: t.tokenType.name, image: t.image, role: roles.get(t.startOffset) ?? defaultRole(t) }));
   if (tokens.length === 0) {
@@ -10506,22 +10471,22 @@ function parseExpression(text, kind) {
     }
     return { text, kind, ast: void 0, diagnostics, tokens: tokenInfos(/* @__PURE__ */ new Map()) };
   }
-  if (tokens.length > MAX_TOKENS) {
-    const t = tokens[MAX_TOKENS];
-    diagnostics.push({
-      span: { start: t.startOffset, end: text.length },
-      code: "expr/too-long",
-      message: `this expression is too long (more than ${MAX_TOKENS} words and symbols): split it into smaller parts`,
-      severity: "error"
-    });
-    return { text, kind, ast: void 0, diagnostics, tokens: tokenInfos(/* @__PURE__ */ new Map()) };
-  }
   const deep = nestingProblem(tokens);
   if (deep) {
     diagnostics.push({
       span: spanOf(deep),
       code: "expr/too-deep",
       message: `this expression is nested too deeply (more than ${MAX_NESTING} levels of brackets): simplify it`,
+      severity: "error"
+    });
+    return { text, kind, ast: void 0, diagnostics, tokens: tokenInfos(/* @__PURE__ */ new Map()) };
+  }
+  if (tokens.length > MAX_TOKENS) {
+    const t = tokens[MAX_TOKENS];
+    diagnostics.push({
+      span: { start: t.startOffset, end: text.length },
+      code: "expr/too-long",
+      message: `this expression is too long (more than ${MAX_TOKENS} words and symbols): split it into smaller parts`,
       severity: "error"
     });
     return { text, kind, ast: void 0, diagnostics, tokens: tokenInfos(/* @__PURE__ */ new Map()) };
@@ -10546,7 +10511,7 @@ function parseExpression(text, kind) {
     } else span = spanOf(t);
     const skipped = e.resyncedTokens ?? [];
     if (prevTok && span.start <= prevTok.startOffset) continue;
-    if (unknown.some((u2) => u2.startOffset < span.start && !tokens.some((x) => x.startOffset > u2.startOffset && x.startOffset < span.start))) continue;
+    if (unknown.some((u) => u.startOffset < span.start && !tokens.some((x) => x.startOffset > u.startOffset && x.startOffset < span.start))) continue;
     syntax.push({ span, code: "expr/syntax", message: describeError(e), severity: "error" });
     prevTok = skipped.length ? skipped[skipped.length - 1] : t;
   }
@@ -10590,107 +10555,6 @@ function sanitize(ast, len) {
     }
   }
   return ast;
-}
-
-// grammar/src/values.ts
-function dayNumber(year, month, day) {
-  return Math.floor(Date.UTC(year, month - 1, day) / 864e5);
-}
-function isRealDate(year, month, day) {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return false;
-  if (day === void 0) return true;
-  return Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
-}
-function dateDay(d, end = true) {
-  if (!isRealDate(d.year, d.month, d.day)) return void 0;
-  if (d.day !== void 0) return dayNumber(d.year, d.month, d.day);
-  return dayNumber(d.year, d.month, end ? daysInMonth(d.year, d.month) : 1);
-}
-function isoDay(iso, end) {
-  if (!iso) return void 0;
-  const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/.exec(iso.trim());
-  if (!m) return void 0;
-  return dateDay({ year: Number(m[1]), month: Number(m[2]), day: m[3] === void 0 ? void 0 : Number(m[3]) }, end);
-}
-function formatDay(day) {
-  return new Date(day * 864e5).toISOString().slice(0, 10);
-}
-function constValue(e) {
-  if (!e) return void 0;
-  switch (e.type) {
-    case "number":
-      return { unit: "number", value: e.value };
-    case "percent":
-      return { unit: "percent", value: e.value, points: e.points };
-    case "money":
-      return { unit: "money", value: e.value };
-    case "duration":
-      return { unit: "duration", value: e.value * DAYS_PER_UNIT[e.unit] };
-    case "count":
-      return { unit: "count", value: e.value, noun: e.noun };
-    case "date": {
-      const d = dateDay(e);
-      return d === void 0 ? void 0 : { unit: "date", value: d };
-    }
-    case "paren":
-      return constValue(e.inner);
-    case "negate": {
-      const v = constValue(e.operand);
-      return v && { ...v, value: e.times % 2 === 1 ? -v.value : v.value };
-    }
-    case "per": {
-      const v = constValue(e.operand);
-      if (!v) return void 0;
-      if (e.basis.kind === "number") return e.basis.value === 0 ? void 0 : { unit: "rate", value: v.value };
-      return v;
-    }
-    case "of": {
-      const p2 = constValue(e.part);
-      const w = constValue(e.whole);
-      if (!p2 || !w || p2.unit !== "percent") return void 0;
-      return { ...w, value: p2.value / 100 * w.value };
-    }
-    case "arith": {
-      let acc = constValue(e.operands[0]);
-      for (let i = 0; i < e.ops.length && acc; i++) {
-        const r = constValue(e.operands[i + 1]);
-        if (!r) return void 0;
-        acc = combineConst(acc, e.ops[i], r);
-      }
-      return acc;
-    }
-    default:
-      return void 0;
-  }
-}
-function combineConst(a, op, b) {
-  const plain = (u2) => u2 === "number";
-  switch (op) {
-    case "+":
-      if (a.unit === "date" && b.unit === "duration") return { unit: "date", value: Math.round(a.value + b.value) };
-      if (a.unit === b.unit || plain(b.unit)) return { ...a, value: a.value + b.value };
-      if (plain(a.unit)) return { ...b, value: a.value + b.value };
-      return void 0;
-    case "-":
-      if (a.unit === "date" && b.unit === "date") return { unit: "duration", value: a.value - b.value };
-      if (a.unit === "date" && b.unit === "duration") return { unit: "date", value: Math.round(a.value - b.value) };
-      if (a.unit === b.unit || plain(b.unit)) return { ...a, value: a.value - b.value };
-      if (plain(a.unit)) return { ...b, value: a.value - b.value };
-      return void 0;
-    case "*":
-      if (plain(a.unit)) return { ...b, value: a.value * b.value };
-      if (plain(b.unit)) return { ...a, value: a.value * b.value };
-      if (a.unit === "percent") return { ...b, value: a.value / 100 * b.value };
-      if (b.unit === "percent") return { ...a, value: b.value / 100 * a.value };
-      return void 0;
-    case "/":
-      if (b.value === 0) return void 0;
-      if (plain(b.unit)) return { ...a, value: a.value / b.value };
-      if (a.unit === b.unit) return { unit: "number", value: a.value / b.value };
-      return void 0;
-    default:
-      return void 0;
-  }
 }
 
 // grammar/src/vocabulary.ts
@@ -10769,20 +10633,6 @@ var FUNCTIONS = [
   }
 ];
 var FUNCTION_MAP = new Map(FUNCTIONS.map((f) => [f.name, f]));
-var FUNCTION_SYNONYMS = {
-  avg: "mean",
-  average: "mean",
-  total: "sum",
-  number: "count",
-  number_of: "count",
-  num: "count",
-  percentage: "percent_of",
-  pct: "percent_of",
-  percent: "percent_of",
-  proportion: "percent_of",
-  minimum: "min",
-  maximum: "max"
-};
 var BUILTIN_SYMBOLS = new Map(
   [
     { name: "children", kind: "field", collection: true, title: "Children", description: "The children the service works with." },
@@ -10800,665 +10650,8 @@ var BUILTIN_SYMBOLS = new Map(
   ].map((s) => [s.name, s])
 );
 
-// grammar/src/checker.ts
-var ANY = { unit: "any" };
-var BOOL = { unit: "boolean" };
-var u = (unit) => ({ unit });
-function resolveSymbol(name, ctx) {
-  const s = ctx.symbols.get(name);
-  if (s) return s;
-  const b = BUILTIN_SYMBOLS.get(name);
-  return b ? { ...b, builtin: true } : void 0;
-}
-function numericLike(t) {
-  return t.unit === "number" || t.unit === "count" || t.unit === "rate";
-}
-function describe(t) {
-  if (t.unit === "collection") return "a group";
-  if (t.unit === "ref") return `a ${t.refKind ?? "name"}`;
-  if (t.unit === "none") return "a name that has no value";
-  if (t.unit === "any") return "a value";
-  return unitPhrase(t.unit);
-}
-function compatible(a, b) {
-  if (a.unit === "any" || b.unit === "any") return true;
-  if (a.unit === b.unit) return a.unit !== "ref" || !a.refKind || !b.refKind || a.refKind === b.refKind;
-  if (numericLike(a) && numericLike(b)) return true;
-  if (a.unit === "percent" && b.proportion || b.unit === "percent" && a.proportion) return true;
-  return false;
-}
-var Checker = class {
-  constructor(parsed, ctx) {
-    this.parsed = parsed;
-    this.ctx = ctx;
-  }
-  parsed;
-  ctx;
-  out = [];
-  based = /* @__PURE__ */ new Set();
-  report(span, code, message, severity = "error") {
-    this.out.push({ span: { start: span.start, end: span.end }, code, message, severity });
-  }
-  text(span) {
-    return this.parsed.text.slice(span.start, span.end);
-  }
-  // ----- top level ---------------------------------------------------------------------------
-  run() {
-    const ast = this.parsed.ast;
-    if (!ast) return;
-    if (ast.type === "target") return this.target(ast);
-    if (ast.type === "payment") return this.payment(ast);
-    if (ast.type === "error") return;
-    const t = this.expr(ast);
-    if (this.parsed.kind === "threshold" && t.unit !== "boolean" && t.unit !== "any")
-      this.report(ast.span, "expr/not-a-condition", `a threshold must be a condition that is true or false, for example 'age >= 11'; this is ${describe(t)}`);
-    if (this.parsed.kind === "measure") {
-      if (t.unit === "boolean") this.report(ast.span, "expr/not-a-measure", "a measure must be a value, not a condition: to count the cases that meet it, write count(children where \u2026)");
-      else this.measureAgainstIndicator(ast, t);
-    }
-  }
-  measureAgainstIndicator(ast, t) {
-    const ind = this.ctx.indicator;
-    if (!ind?.unit || t.unit === "any") return;
-    const want = { unit: ind.unit };
-    if (!compatible(want, t))
-      this.report(ast.span, "expr/unit-mismatch", `'${ind.id}' is measured as ${unitPhrase(ind.unit)}, but this measure gives ${describe(t)}`);
-  }
-  // ----- targets -------------------------------------------------------------------------------
-  target(t) {
-    const ind = this.ctx.indicator;
-    const want = ind?.unit ? { unit: ind.unit } : void 0;
-    const form = t.form;
-    if (form.mode === "compare") {
-      const vt = this.expr(form.value);
-      this.targetValue(form.value, vt, want);
-      this.percentLimit(form.value, true);
-      if (ind?.polarity === "higher" && (form.op === "<=" || form.op === "<"))
-        this.report(form.opSpan, "expr/polarity-mismatch", `'${ind.id}' is better when higher, but this target sets a maximum ('${this.text(form.opSpan)}'): did you mean '${form.phrase === "at most" ? "at least" : form.op === "<" ? ">" : ">="}'?`, "warning");
-      if (ind?.polarity === "lower" && (form.op === ">=" || form.op === ">"))
-        this.report(form.opSpan, "expr/polarity-mismatch", `'${ind.id}' is better when lower, but this target sets a minimum ('${this.text(form.opSpan)}'): did you mean '${form.phrase === "at least" ? "at most" : form.op === ">" ? "<" : "<="}'?`, "warning");
-      if (form.op === "!=") this.report(form.opSpan, "expr/vague-target", "a target of 'not equal to' does not say what is expected: use '>=', '<=' or 'between'", "warning");
-    } else if (form.mode === "between") {
-      const lo = this.expr(form.low);
-      const hi = this.expr(form.high);
-      this.targetValue(form.low, lo, want);
-      this.targetValue(form.high, hi, want);
-      if (!compatible(lo, hi)) this.report(form.high.span, "expr/unit-mismatch", `the limits of 'between' must have the same unit: ${describe(lo)} and ${describe(hi)}`);
-      this.percentLimit(form.low, true);
-      this.percentLimit(form.high, true);
-      this.orderedLimits(form.low, form.high, "'between'");
-    } else {
-      const amt = this.expr(form.amount);
-      const c2 = constValue(form.amount);
-      const direction = form.direction;
-      if (form.amount.type === "percent" && form.amount.points) {
-        if (ind?.unit && ind.unit !== "percent" && ind.unit !== "number")
-          this.report(form.amount.span, "expr/unit-mismatch", `percentage points only apply to an indicator measured as a percentage; '${ind.id}' is measured as ${unitPhrase(ind.unit)}`);
-      } else if (amt.unit === "percent") {
-        if (direction === "reduce" && c2 && c2.value > 100)
-          this.report(form.amount.span, "expr/percent-over-100", `a reduction cannot be more than 100% of the baseline`);
-      } else if (want && amt.unit !== "any") {
-        if (!compatible(want, amt)) this.report(form.amount.span, "expr/unit-mismatch", `'${ind.id}' is measured as ${unitPhrase(want.unit)}, but the change is ${describe(amt)}`);
-      } else if (amt.unit !== "any" && !numericLike(amt) && amt.unit !== "money" && amt.unit !== "duration") {
-        this.report(form.amount.span, "expr/unit-mismatch", `the size of a change must be a percentage, a number or an amount; this is ${describe(amt)}`);
-      }
-      if (c2 && c2.value <= 0) this.report(form.amount.span, "expr/non-positive-change", `the size of the change should be more than zero (the direction is given by '${direction}')`);
-      if (ind?.polarity === "higher" && direction === "reduce")
-        this.report(form.directionSpan, "expr/polarity-mismatch", `'${ind.id}' is better when higher, but this target reduces it: did you mean 'increase'?`, "warning");
-      if (ind?.polarity === "lower" && direction === "increase")
-        this.report(form.directionSpan, "expr/polarity-mismatch", `'${ind.id}' is better when lower, but this target increases it: did you mean 'reduce'?`, "warning");
-      const relative = amt.unit === "percent" && !(form.amount.type === "percent" && form.amount.points);
-      if (ind && ind.baseline === void 0 && (form.fromBaseline || relative))
-        this.report(form.fromBaseline ?? form.amount.span, "expr/no-baseline", `this target is measured from the baseline, but '${ind.id}' has no baseline value`, "warning");
-    }
-    if (t.deadline) {
-      if (t.deadline.type === "date") {
-        if (this.date(t.deadline)) this.termCheck(t.deadline, "error", "the deadline");
-      } else if (t.deadline.type !== "error") this.expr(t.deadline);
-    }
-    if (t.window) {
-      if (t.window.type === "duration") {
-        if (t.window.value <= 0) this.report(t.window.span, "expr/non-positive-period", "the period must be longer than zero");
-      } else if (t.window.type !== "error") this.expr(t.window);
-    }
-  }
-  targetValue(e, t, want) {
-    const ind = this.ctx.indicator;
-    if (!want || !ind || t.unit === "any" || e.type === "error") return;
-    if (compatible(want, t)) return;
-    const c2 = constValue(e);
-    if (t.unit === "number" && c2) {
-      const suggestion = want.unit === "percent" ? `${c2.value}%` : want.unit === "money" ? `\xA3${c2.value}` : want.unit === "duration" ? `${c2.value} days` : void 0;
-      if (suggestion) {
-        this.report(e.span, "expr/missing-unit", `'${ind.id}' is measured as ${unitPhrase(want.unit)}: did you mean '${suggestion}'?`, "warning");
-        return;
-      }
-    }
-    this.report(e.span, "expr/unit-mismatch", `'${ind.id}' is measured as ${unitPhrase(want.unit)}, but this target is ${describe(t)}`);
-  }
-  percentLimit(e, absolute) {
-    if (e.type === "percent" && !e.points && e.value > 100 && absolute)
-      this.report(e.span, "expr/percent-over-100", `${this.text(e.span)} is more than 100%: a proportion cannot exceed 100%`);
-  }
-  orderedLimits(lo, hi, what) {
-    const a = constValue(lo);
-    const b = constValue(hi);
-    if (a && b && a.unit === b.unit && a.value > b.value)
-      this.report({ start: lo.span.start, end: hi.span.end }, "expr/empty-range", `the lower limit of ${what} is above the upper limit, so nothing can meet it: did you mean ${this.text(hi.span)} to ${this.text(lo.span)}?`);
-  }
-  // ----- payments ------------------------------------------------------------------------------
-  payment(p2) {
-    const amt = this.expr(p2.amount);
-    this.paymentAmount(p2.amount, amt, "the payment");
-    if (p2.condition) {
-      const c2 = this.expr(p2.condition);
-      if (c2.unit !== "boolean" && c2.unit !== "any")
-        this.report(p2.condition.span, "expr/not-a-condition", `'when' needs a condition that is true or false, for example placement-stability >= 85%; this is ${describe(c2)}`);
-    }
-    if (p2.cap) {
-      const ct = this.expr(p2.cap);
-      this.paymentAmount(p2.cap, ct, "the cap");
-      const a = constValue(p2.amount);
-      const c2 = constValue(p2.cap);
-      if (a && c2 && a.unit === "money" && c2.unit === "money" && c2.value < a.value)
-        this.report(p2.cap.span, "expr/cap-below-amount", `the cap (${this.text(p2.cap.span)}) is less than the payment itself (${this.text(p2.amount.span)})`, "warning");
-    }
-  }
-  paymentAmount(e, t, what) {
-    if (e.type === "error" || t.unit === "any" || t.unit === "money") return;
-    if (t.unit === "percent") {
-      this.report(e.span, "expr/payment-basis", `say what ${this.text(e.span)} is a percentage of, for example '${this.text(e.span)} of annual_fee'`, "warning");
-      this.percentLimit(e, true);
-      return;
-    }
-    this.report(e.span, "expr/unit-mismatch", `${what} must be an amount of money, for example \xA31,200 or 7% of annual_fee; this is ${describe(t)}`);
-  }
-  // ----- dates ---------------------------------------------------------------------------------
-  /** Reports an impossible date; returns whether the date is real. */
-  date(d) {
-    if (!isRealDate(d.year, d.month, d.day)) {
-      const what = d.month < 1 || d.month > 12 ? `there is no month ${d.month}` : `there is no day ${d.day} in ${d.year}-${String(d.month).padStart(2, "0")}`;
-      this.report(d.span, "expr/invalid-date", `${d.text} is not a real date: ${what}`);
-      return false;
-    }
-    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(d.text))
-      this.report(d.span, "expr/date-format", `write dates as YYYY-MM-DD, for example ${d.year}-${String(d.month).padStart(2, "0")}${d.day ? "-" + String(d.day).padStart(2, "0") : ""}`, "info");
-    return true;
-  }
-  termCheck(d, severity, what) {
-    const term = this.ctx.term;
-    if (!term) return;
-    const start = isoDay(term.start, false);
-    const end = isoDay(term.end, true);
-    const first2 = dateDay(d, false);
-    const last2 = dateDay(d, true);
-    if (end !== void 0 && first2 > end)
-      this.report(d.span, "expr/date-outside-term", `${what} ${d.text} is after the contract ends (${formatDay(end)})`, severity);
-    else if (start !== void 0 && last2 < start)
-      this.report(d.span, "expr/date-outside-term", `${what} ${d.text} is before the contract starts (${formatDay(start)})`, severity);
-  }
-  // ----- expressions ---------------------------------------------------------------------------
-  expr(e) {
-    switch (e.type) {
-      case "error":
-        return ANY;
-      case "number":
-        return u("number");
-      case "percent":
-        if (!e.points && e.value > 100 && this.parsed.kind !== "target" && this.parsed.kind !== "payment")
-          this.report(e.span, "expr/percent-over-100", `${this.text(e.span)} is more than 100%: check the figure`, "warning");
-        return u("percent");
-      case "money":
-        return u("money");
-      case "duration":
-        return u("duration");
-      case "count":
-        return u("count");
-      case "text":
-        return u("text");
-      case "date":
-        if (this.date(e)) this.termCheck(e, "warning", "the date");
-        return u("date");
-      case "identifier":
-        return this.identifier(e.name, e.span);
-      case "paren":
-        return this.expr(e.inner);
-      case "negate": {
-        const t = this.expr(e.operand);
-        if (t.unit === "date" || t.unit === "boolean" || t.unit === "collection" || t.unit === "ref" || t.unit === "text")
-          this.report(e.span, "expr/unit-mismatch", `${describe(t)} cannot be negative`);
-        if (e.times > 1) this.report(e.span, "expr/repeated-minus", "more than one minus sign in a row: check the sign", "warning");
-        return t;
-      }
-      case "arith":
-        return this.arith(e);
-      case "of": {
-        const p2 = this.expr(e.part);
-        const w = this.expr(e.whole);
-        if (p2.unit !== "percent" && p2.unit !== "any") {
-          this.report(e.part.span, "expr/unit-mismatch", `'of' needs a percentage before it, for example 7% of annual_fee; this is ${describe(p2)}`);
-          return ANY;
-        }
-        if (w.unit === "collection") return ANY;
-        this.needValue(e.whole, w);
-        return { unit: w.unit };
-      }
-      case "per": {
-        if (e.operand.type === "call") this.based.add(e.operand);
-        const t = this.expr(e.operand);
-        this.needValue(e.operand, t);
-        if (e.basis.kind === "number") {
-          if (e.basis.value <= 0) this.report(e.basis.span, "expr/invalid-base", "the base of a rate must be more than zero, for example per 10000");
-          if (!numericLike(t) && t.unit !== "any") this.report(e.span, "expr/unit-mismatch", `a rate per ${e.basis.value} needs a count, for example rate(children where exclusions > 0) per 10000; this is ${describe(t)}`);
-          return u("rate");
-        }
-        return { unit: t.unit, proportion: t.proportion };
-      }
-      case "call":
-        return this.call(e);
-      case "where":
-        this.report(e.span, "expr/misplaced-where", "'where' can only be used inside a function, for example count(children where moves <= 2)");
-        this.expr(e.collection);
-        this.condition(e.condition);
-        return ANY;
-      case "compare": {
-        const l = this.expr(e.left);
-        const r = this.expr(e.right);
-        this.needValue(e.left, l);
-        this.needValue(e.right, r);
-        const rs = e.right.type === "identifier" ? resolveSymbol(e.right.name, this.ctx) : void 0;
-        if (l.unit === "ref" && rs && rs.kind !== l.refKind)
-          this.report(e.right.span, "expr/wrong-kind", `'${this.text(e.right.span)}' is a${/^[aeiou]/.test(rs.kind) ? "n" : ""} ${rs.kind}, not a ${l.refKind}`);
-        else if (!compatible(l, r)) this.report(e.span, "expr/unit-mismatch", `cannot compare ${describe(l)} with ${describe(r)}`);
-        else if (e.op !== "=" && e.op !== "!=" && (l.unit === "ref" || l.unit === "text" || l.unit === "boolean"))
-          this.report(e.opSpan, "expr/unit-mismatch", `'${e.op}' compares sizes, but ${describe(l)} has no size: use '=' or 'in'`);
-        this.percentLimit(e.right, true);
-        return BOOL;
-      }
-      case "in": {
-        const s = this.expr(e.subject);
-        this.needValue(e.subject, s);
-        if (e.set.type === "list") {
-          if (e.set.items.length === 0) this.report(e.set.span, "expr/empty-list", "this list is empty, so nothing can be in it");
-          const seen = /* @__PURE__ */ new Set();
-          for (const item of e.set.items) {
-            const it = this.expr(item);
-            const sym = item.type === "identifier" ? resolveSymbol(item.name, this.ctx) : void 0;
-            if (s.unit === "ref" && sym && sym.kind !== s.refKind)
-              this.report(item.span, "expr/wrong-kind", `'${item.type === "identifier" ? item.name : ""}' is ${sym.collection ? "a group" : `a${/^[aeiou]/.test(sym.kind) ? "n" : ""} ${sym.kind}`}, not a ${s.refKind}`);
-            else if (!compatible(s, it)) this.report(item.span, "expr/unit-mismatch", `${quote(this.text(item.span))} is ${describe(it)}, but ${quote(this.text(e.subject.span))} is ${describe(s)}`);
-            const key = this.text(item.span);
-            if (seen.has(key)) this.report(item.span, "expr/duplicate-item", `${quote(key)} is listed twice`, "warning");
-            seen.add(key);
-          }
-        } else {
-          const lo = this.expr(e.set.low);
-          const hi = this.expr(e.set.high);
-          for (const [x, t] of [[e.set.low, lo], [e.set.high, hi]]) {
-            if (!compatible(s, t)) this.report(x.span, "expr/unit-mismatch", `the range limit ${quote(this.text(x.span))} is ${describe(t)}, but ${quote(this.text(e.subject.span))} is ${describe(s)}`);
-            else if (t.unit === "ref" || t.unit === "text" || t.unit === "boolean") this.report(x.span, "expr/unit-mismatch", `a range needs numbers or dates at each end; this is ${describe(t)}`);
-          }
-          this.orderedLimits(e.set.low, e.set.high, "the range");
-        }
-        return BOOL;
-      }
-      case "between": {
-        const s = this.expr(e.subject);
-        const lo = this.expr(e.low);
-        const hi = this.expr(e.high);
-        this.needValue(e.subject, s);
-        if (!compatible(s, lo)) this.report(e.low.span, "expr/unit-mismatch", `cannot compare ${describe(s)} with ${describe(lo)}`);
-        if (!compatible(s, hi)) this.report(e.high.span, "expr/unit-mismatch", `cannot compare ${describe(s)} with ${describe(hi)}`);
-        this.orderedLimits(e.low, e.high, "'between'");
-        return BOOL;
-      }
-      case "and":
-      case "or":
-        for (const o of e.operands) this.condition(o, e.type);
-        return BOOL;
-      case "not":
-        this.condition(e.operand, "not");
-        return BOOL;
-      case "list":
-      case "range":
-        return ANY;
-      case "target":
-      case "payment":
-        return ANY;
-    }
-  }
-  condition(e, joiner) {
-    const t = this.expr(e);
-    if (t.unit !== "boolean" && t.unit !== "any")
-      this.report(e.span, "expr/not-a-condition", `${joiner ? `'${joiner}' joins conditions, ` : ""}expected a condition such as 'age >= 11', but ${quote(this.text(e.span))} is ${describe(t)}`);
-  }
-  /** A group or an outcome cannot be used as a value. */
-  needValue(e, t) {
-    if (t.unit === "collection") this.report(e.span, "expr/not-a-value", `${quote(this.text(e.span))} is a group, not a value: count it with count(${this.text(e.span)})`);
-    else if (t.unit === "none") {
-      const sym = e.type === "identifier" ? resolveSymbol(e.name, this.ctx) : void 0;
-      this.report(e.span, "expr/wrong-kind", `${quote(this.text(e.span))} is ${sym ? `a${/^[aeiou]/.test(sym.kind) ? "n" : ""} ${sym.kind}` : "a name"}, which has no value that can be used in a formula: name one of its indicators instead`);
-    }
-  }
-  identifier(name, span) {
-    const s = resolveSymbol(name, this.ctx);
-    if (!s) {
-      this.unknownName(name, span);
-      return ANY;
-    }
-    if (s.collection) return u("collection");
-    if (s.refKind) return { unit: "ref", refKind: s.refKind };
-    switch (s.kind) {
-      case "tier":
-      case "lot":
-        return { unit: "ref", refKind: s.kind };
-      case "outcome":
-      case "requirement":
-        return u("none");
-      default:
-        return s.unit ? { unit: s.unit } : ANY;
-    }
-  }
-  unknownName(name, span) {
-    const candidates = [...this.ctx.symbols.keys(), ...BUILTIN_SYMBOLS.keys()];
-    const dash = name.lastIndexOf("-");
-    if (dash > 0) {
-      const left = name.slice(0, dash);
-      const right = name.slice(dash + 1);
-      if (resolveSymbol(left, this.ctx) && (/^\d/.test(right) || resolveSymbol(right, this.ctx))) {
-        this.report(span, "expr/unknown-identifier", `unknown name '${name}': for a subtraction put spaces around the minus sign, '${left} - ${right}'`);
-        return;
-      }
-    }
-    const exactCase = candidates.find((c2) => c2.toLowerCase() === name.toLowerCase());
-    const guess = exactCase ?? closest(name, candidates) ?? closest(name.replace(/_/g, "-"), candidates) ?? closest(name.replace(/-/g, "_"), candidates);
-    const fn = FUNCTION_MAP.has(name) ? ` ('${name}' is a function: write ${name}(\u2026))` : "";
-    this.report(span, "expr/unknown-identifier", guess ? `unknown name '${name}': did you mean '${guess}'?` : `unknown name '${name}': it is not declared in this document or its framework${fn}`);
-  }
-  arith(e) {
-    let acc = this.expr(e.operands[0]);
-    this.needValue(e.operands[0], acc);
-    for (let i = 0; i < e.ops.length; i++) {
-      const rhsNode = e.operands[i + 1];
-      const r = this.expr(rhsNode);
-      this.needValue(rhsNode, r);
-      const op = e.ops[i];
-      const res = combine(acc, op, r);
-      if (!res) {
-        const verb = op === "+" ? "add" : op === "-" ? "subtract" : op === "*" ? "multiply" : "divide";
-        const msg = op === "+" ? `cannot add ${describe(r)} to ${describe(acc)}` : op === "-" ? `cannot subtract ${describe(r)} from ${describe(acc)}` : `cannot ${verb} ${describe(acc)} by ${describe(r)}`;
-        this.report({ start: e.operands[0].span.start, end: rhsNode.span.end }, "expr/unit-mismatch", msg);
-        acc = ANY;
-      } else acc = res;
-      if (op === "/") {
-        const c2 = constValue(rhsNode);
-        if (c2 && c2.value === 0) this.report(rhsNode.span, "expr/division-by-zero", "this divides by zero");
-      }
-    }
-    return acc;
-  }
-  call(e) {
-    const fn = FUNCTION_MAP.get(e.name.toLowerCase());
-    if (!fn) {
-      const guess = FUNCTION_SYNONYMS[e.name.toLowerCase()] ?? closest(e.name, FUNCTIONS.map((f) => f.name));
-      this.report(e.nameSpan, "expr/unknown-function", guess ? `unknown function '${e.name}': did you mean '${guess}'?` : `unknown function '${e.name}': the functions are ${FUNCTIONS.map((f) => f.name).join(", ")}`);
-      for (const a of e.args) this.argument(a);
-      return ANY;
-    }
-    if (e.args.length < fn.minArgs || e.args.length > fn.maxArgs) {
-      const n = fn.minArgs === fn.maxArgs ? `${fn.minArgs} ${fn.minArgs === 1 ? "argument" : "arguments"}` : `${fn.minArgs} or more arguments`;
-      this.report(e.args.length ? { start: e.args[0].span.start, end: e.args[e.args.length - 1].span.end } : e.span, "expr/arity", `${fn.name} takes ${n}: ${fn.signature}`);
-      for (const a of e.args) this.argument(a);
-      return fn.name === "count" ? u("count") : fn.name === "percent_of" ? u("percent") : ANY;
-    }
-    switch (fn.name) {
-      case "count":
-      case "rate": {
-        this.group(e.args[0], fn.name);
-        if (fn.name === "rate" && !this.based.has(e))
-          this.report(e.span, "expr/rate-without-base", "say what the rate is per, for example 'rate(children where exclusions > 0) per 10000'", "warning");
-        return fn.name === "count" ? u("count") : { unit: "rate", rawRate: true };
-      }
-      case "percent_of": {
-        const a = this.value(e.args[0]);
-        const b = this.value(e.args[1]);
-        if (!compatible(a, b)) this.report(e.args[1].span, "expr/unit-mismatch", `percent_of needs two values of the same unit: ${describe(a)} and ${describe(b)}`);
-        return u("percent");
-      }
-      default: {
-        if (e.args.length > 1) {
-          let acc = ANY;
-          for (const a of e.args) {
-            const t = this.value(a);
-            if (!compatible(acc, t)) this.report(a.span, "expr/unit-mismatch", `${fn.name} needs values of the same unit: ${describe(acc)} and ${describe(t)}`);
-            else if (acc.unit === "any") acc = t;
-          }
-          return acc;
-        }
-        return this.aggregate(e.args[0], fn.name);
-      }
-    }
-  }
-  /** A value argument (no 'where'). */
-  value(a) {
-    if (a.type === "where") {
-      this.report(a.span, "expr/misplaced-where", "'where' filters a group; use it inside count, rate, sum, mean, median, min or max");
-      return ANY;
-    }
-    const t = this.expr(a);
-    this.needValue(a, t);
-    if (t.unit === "boolean") this.report(a.span, "expr/not-a-value", "expected a value here, not a condition");
-    return t;
-  }
-  argument(a) {
-    if (a.type === "where") {
-      this.expr(a.collection);
-      this.condition(a.condition, "where");
-    } else this.expr(a);
-  }
-  /** count(children [where …]) and rate(…): the argument must be a group. */
-  group(a, fn) {
-    let g = a;
-    if (a.type === "where") {
-      g = a.collection;
-      this.condition(a.condition);
-    }
-    if (g.type === "identifier") {
-      const t2 = this.identifier(g.name, g.span);
-      if (t2.unit !== "collection" && t2.unit !== "any" && t2.unit !== "none") {
-        const s = resolveSymbol(g.name, this.ctx);
-        if (s && s.unit) this.report(g.span, "expr/not-a-group", `${fn}(\u2026) counts the members of a group such as children or placements; '${g.name}' is ${describe(t2)}`);
-      }
-      return;
-    }
-    if (g.type === "error") return;
-    const t = this.expr(g);
-    this.report(g.span, "expr/not-a-group", `${fn}(\u2026) needs a group to count, for example ${fn}(children where moves <= 2); this is ${describe(t)}`);
-  }
-  /** sum/mean/median/min/max(field [of group] [where …]) */
-  aggregate(a, fn) {
-    let inner = a;
-    if (a.type === "where") {
-      inner = a.collection;
-      this.condition(a.condition);
-    }
-    let field = inner;
-    if (inner.type === "of") {
-      field = inner.part;
-      if (inner.whole.type === "identifier") {
-        const g = this.identifier(inner.whole.name, inner.whole.span);
-        if (g.unit !== "collection" && g.unit !== "any" && g.unit !== "none")
-          this.report(inner.whole.span, "expr/not-a-group", `after 'of' name the group, for example ${fn}(age of children)`);
-      } else this.report(inner.whole.span, "expr/not-a-group", `after 'of' name the group, for example ${fn}(age of children)`);
-    }
-    const t = this.expr(field);
-    if (t.unit === "collection") {
-      this.report(field.span, "expr/not-a-value", `${fn}(\u2026) needs a field to add up or compare, for example ${fn}(age of children); '${this.text(field.span)}' is a group`);
-      return ANY;
-    }
-    if (t.unit === "boolean" || t.unit === "ref" || t.unit === "text" || t.unit === "none") {
-      this.report(field.span, "expr/unit-mismatch", `${fn}(\u2026) needs a numeric field; this is ${describe(t)}`);
-      return ANY;
-    }
-    if (t.unit === "date" && fn === "sum") this.report(field.span, "expr/unit-mismatch", "dates cannot be added up");
-    return t;
-  }
-};
-function combine(a, op, b) {
-  if (a.unit === "any" || b.unit === "any") return a.unit === "any" ? b.unit === "any" ? ANY : op === "/" || op === "*" ? ANY : b : op === "/" || op === "*" ? ANY : a;
-  const bad = (t) => t.unit === "boolean" || t.unit === "collection" || t.unit === "ref" || t.unit === "text" || t.unit === "none";
-  if (bad(a) || bad(b)) return void 0;
-  switch (op) {
-    case "+":
-    case "-":
-      if (a.unit === "date" && b.unit === "duration") return u("date");
-      if (op === "-" && a.unit === "date" && b.unit === "date") return u("duration");
-      if (a.unit === "date" || b.unit === "date") return void 0;
-      if (a.unit === b.unit) return { unit: a.unit, proportion: a.proportion && b.proportion };
-      if (numericLike(a) && numericLike(b)) return a.unit === "number" ? b : a;
-      if (a.unit === "percent" && b.proportion || b.unit === "percent" && a.proportion) return u("percent");
-      return void 0;
-    case "*":
-      if (a.unit === "date" || b.unit === "date") return void 0;
-      if (a.unit === "number") return b;
-      if (b.unit === "number") return a;
-      if (a.unit === "count" && (b.unit === "money" || b.unit === "duration")) return b;
-      if (b.unit === "count" && (a.unit === "money" || a.unit === "duration")) return a;
-      if (a.unit === "percent" && b.unit !== "percent") return b;
-      if (b.unit === "percent" && a.unit !== "percent") return a;
-      if (a.unit === "count" && b.unit === "count") return u("count");
-      if (a.unit === "rate" && b.unit === "count") return u("count");
-      return void 0;
-    case "/":
-      if (a.unit === "date" || b.unit === "date") return void 0;
-      if (b.unit === "number") return a;
-      if (a.unit === b.unit || numericLike(a) && numericLike(b)) return { unit: "number", proportion: true };
-      if ((a.unit === "money" || a.unit === "duration") && b.unit === "count") return a;
-      if (a.unit === "count" && b.unit === "duration") return u("rate");
-      return void 0;
-  }
-}
-function checkExpression(parsed, ctx) {
-  const c2 = new Checker(parsed, ctx);
-  c2.run();
-  const len = parsed.text.length;
-  for (const d of c2.out) {
-    d.span.start = Math.max(0, Math.min(d.span.start, len));
-    d.span.end = Math.max(d.span.start, Math.min(d.span.end, len));
-  }
-  c2.out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return c2.out;
-}
-
-// grammar/src/samples.ts
-var MIX = [
-  ["target", ">= 85% by 2027-03-31"],
-  ["target", "<= 2 moves in 12 months"],
-  ["target", "reduce by 10% from baseline by 2026-03"],
-  ["target", "between 40 and 60"],
-  ["target", "increase by 5 percentage points from baseline by 2027-03"],
-  ["target", "at least 85%"],
-  ["target", "at most 3"],
-  ["target", "= 0"],
-  ["target", ">= 83% by 2026-09-30"],
-  ["target", "<= 20 days"],
-  ["target", "at least 55% by 2028-03-31"],
-  ["target", "<= 10% by 2027-03"],
-  ["target", "reduce by 15% from baseline"],
-  ["target", ">= 95% in 12 months by 2027-03-31"],
-  ["target", "<= \xA33,800 per week"],
-  ["target", "at most 1 move in 6 months"],
-  ["target", "> 4 placements"],
-  ["target", "between 11 and 17"],
-  ["target", ">= 100 children by 2026-03-31"],
-  ["target", "< 5% by 2027-03-31"],
-  ["threshold", "age in 11..17 and tier in [high, specialist]"],
-  ["threshold", "tier = specialist or (tier = high and age >= 14)"],
-  ["threshold", "not tier in [low] and age between 11 and 17"],
-  ["threshold", "placement-stability >= 85% and school-attendance >= 90%"],
-  ["threshold", "age >= 16 and age <= 21"],
-  ["threshold", "moves > 2 or exclusions > 0"],
-  ["threshold", "tier not in [low, medium]"],
-  ["threshold", "distance_from_home > 20 and not tier = specialist"],
-  ["threshold", "age in 0..19"],
-  ["threshold", "weeks_in_placement >= 26 and tier in [medium, high]"],
-  ["payment", "up to 7% of annual_fee when placement-stability >= 85%"],
-  ["payment", "\xA31,200 per child when tier = high"],
-  ["payment", "up to 7% of annual_fee when placement-stability >= 85%, capped at 7% of annual_fee"],
-  ["payment", "\xA3250k per year capped at \xA31.5m"],
-  ["payment", "\xA31,200 per child when school-attendance >= 90%, capped at \xA3250,000 per year"],
-  ["payment", "2% of annual_fee when stepped-down-within-9-months >= 50%"],
-  ["payment", "1500000 GBP per year"],
-  ["payment", "up to \xA3300,000 when young-people-voice >= 75% and placement-stability >= 85%"],
-  ["payment", "\xA3500 per child when moves <= 2"],
-  ["payment", "up to 3% of annual_fee when not exclusions > 0"],
-  ["measure", "count(children where moves <= 2) / count(children)"],
-  ["measure", "rate(children where exclusions > 0) per 10000"],
-  ["measure", "mean(days_to_placement of placements)"],
-  ["measure", "median(days_to_placement of referrals where tier = high)"],
-  ["measure", "sum(weekly_fee of placements) * 52"],
-  ["measure", "percent_of(count(children where moves <= 2), count(children))"],
-  ["measure", "count(placements where distance_from_home > 20)"],
-  ["measure", "min(\xA3250,000, 7% of annual_fee)"],
-  ["measure", "max(age of children) - min(age of children)"],
-  ["measure", "count(children where tier in [high, specialist] and age in 11..17)"]
-];
-function benchmarkPairs() {
-  return MIX.map(([kind, text]) => ({ kind, text }));
-}
-function benchmarkSymbols() {
-  const s = [
-    { name: "placement-stability", kind: "indicator", unit: "percent", polarity: "higher", title: "Placement stability" },
-    { name: "school-attendance", kind: "indicator", unit: "percent", polarity: "higher", title: "School attendance" },
-    { name: "young-people-voice", kind: "indicator", unit: "percent", polarity: "higher" },
-    { name: "stepped-down-within-9-months", kind: "indicator", unit: "percent", polarity: "higher" },
-    { name: "low", kind: "tier", title: "Low" },
-    { name: "medium", kind: "tier", title: "Medium" },
-    { name: "high", kind: "tier", title: "High" },
-    { name: "specialist", kind: "tier", title: "Specialist" },
-    { name: "annual_fee", kind: "field", unit: "money", title: "Annual fee" },
-    { name: "weekly_fee", kind: "field", unit: "money" },
-    { name: "moves", kind: "field", unit: "count" },
-    { name: "exclusions", kind: "field", unit: "count" },
-    { name: "days_to_placement", kind: "field", unit: "duration" },
-    { name: "distance_from_home", kind: "field", unit: "number", description: "Miles from the home address." },
-    { name: "weeks_in_placement", kind: "field", unit: "number" }
-  ];
-  return new Map(s.map((x) => [x.name, x]));
-}
-
-// .scratch/perf.ts
-var pairs = benchmarkPairs();
-var symbols = benchmarkSymbols();
-function run(n) {
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const { kind, text } = pairs[i % pairs.length];
-    const p2 = parseExpression(text, kind);
-    d += p2.diagnostics.length + checkExpression(p2, { kind, symbols }).length;
-  }
-  return d;
-}
-run(2e4);
-var N = 2e5;
-var t0 = performance.now();
-run(N);
-var ms = performance.now() - t0;
-console.log(`parse+check: ${Math.round(N / (ms / 1e3))} expressions/s (${(ms / N * 1e3).toFixed(1)} \xB5s each)`);
-var big = Array.from({ length: 5e3 }, (_, i) => `a${i}`).join(" + ");
-var t1 = performance.now();
-var p = parseExpression(big, "measure");
-var c = checkExpression(p, { kind: "measure", symbols });
-console.log("10k tokens", (performance.now() - t1).toFixed(1), "ms", p.diagnostics.length, c.length);
-t1 = performance.now();
-p = parseExpression("(".repeat(1e5) + "a" + ")".repeat(1e5), "measure");
-console.log("100k nesting", (performance.now() - t1).toFixed(1), "ms", p.diagnostics.map((d) => [d.code, d.span]));
-t1 = performance.now();
-p = parseExpression("(".repeat(64) + "a" + ")".repeat(64), "measure");
-console.log("64 nesting", (performance.now() - t1).toFixed(1), "ms", p.diagnostics);
-t1 = performance.now();
-p = parseExpression("not ".repeat(5e4) + "a > 1", "threshold");
-console.log("50k not", (performance.now() - t1).toFixed(1), "ms", p.diagnostics.map((d) => d.code));
+// .scratch/t3.ts
+for (const [t, k] of [["age > 1 and 5", "threshold"], ["age + 1", "threshold"], ["wibble > 1 and (a > ", "threshold"]]) console.log(t, JSON.stringify(parseExpression(t, k).diagnostics), parseExpression(t, k).ast?.type);
 /*! Bundled license information:
 
 lodash-es/lodash.js:

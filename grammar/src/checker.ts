@@ -314,7 +314,6 @@ class Checker {
         else if (!compatible(l, r)) this.report(e.span, 'expr/unit-mismatch', `cannot compare ${describe(l)} with ${describe(r)}`);
         else if ((e.op !== '=' && e.op !== '!=') && (l.unit === 'ref' || l.unit === 'text' || l.unit === 'boolean'))
           this.report(e.opSpan, 'expr/unit-mismatch', `'${e.op}' compares sizes, but ${describe(l)} has no size: use '=' or 'in'`);
-        this.percentLimit(e.right, true);
         return BOOL;
       }
       case 'in': {

@@ -379,6 +379,12 @@ export function completionsAt(text: string, offset: number, ctx: CheckContext): 
     items.push(i);
   };
   const afterNumber = prev?.tokenType === NumberLit;
+  const VALUE_ENDS: TokenType[] = [NumberLit, Identifier, DateLit, PercentSign, PercentWord, Points, Gbp, DurationUnit, RBracket];
+  const afterValue = !!prev && (VALUE_ENDS.includes(prev.tokenType) || prev.tokenType.name === 'RParen' || prev.tokenType.name === 'MoneyLit' || prev.tokenType.name === 'StringLit');
+  if (prev?.tokenType === By && ctx.kind === 'target') {
+    // after 'by' in a target only a date fits
+    next = next.filter((t) => t === DateLit);
+  }
   for (const t of next) {
     if (t === EOF) continue;
     if (t === Identifier) {
@@ -391,7 +397,7 @@ export function completionsAt(text: string, offset: number, ctx: CheckContext): 
     } else if (t === CompareOp || t === Ge || t === Le || t === Gt || t === Lt || t === Eq || t === Ne) {
       for (const op of ['>=', '<=', '>', '<', '=', '!=']) add({ label: op, kind: 'operator' });
     } else if (t === Plus || t === Minus || t === Star || t === Slash) {
-      if (!afterNumber || t !== Minus) add({ label: t === Plus ? '+' : t === Minus ? '-' : t === Star ? '*' : '/', kind: 'operator' });
+      if (afterValue) add({ label: t === Plus ? '+' : t === Minus ? '-' : t === Star ? '*' : '/', kind: 'operator' });
     } else if (t === PercentSign) add({ label: '%', kind: 'unit', documentation: UNIT_DOCS[0].doc });
     else if (t === PercentWord) add({ label: 'percent', kind: 'unit', documentation: UNIT_DOCS[0].doc });
     else if (t === PercentageWord) add({ label: 'percentage points', kind: 'unit', documentation: UNIT_DOCS[1].doc });
@@ -401,6 +407,7 @@ export function completionsAt(text: string, offset: number, ctx: CheckContext): 
       for (const d of UNIT_DOCS.filter((x) => x.unit === 'duration')) add({ label: d.label, kind: 'unit', documentation: d.doc });
     } else if (t === DateLit) {
       if (ctx.term?.end) add({ label: ctx.term.end, kind: 'keyword', detail: 'contract end date' });
+      else if (prev?.tokenType === By) add({ label: '2027-03-31', kind: 'keyword', detail: 'a date (example)', insertText: '2027-03-31' });
       if (ctx.term?.start && prev?.tokenType !== By) add({ label: ctx.term.start, kind: 'keyword', detail: 'contract start date' });
     }
   }

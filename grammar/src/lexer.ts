@@ -105,8 +105,6 @@ export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, label: "'
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/, label: "']'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\u00a0]+/, group: Lexer.SKIPPED });
-/** Any other character: removed before parsing and reported in plain words. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^ \t\r\n\u00a0]/, label: 'an unexpected character' });
 
 export const keywordTokens: TokenType[] = [
   And, Or, Not, In, By, From, Baseline, Between, At, Least, Most, Reduce, Increase, Up, To, Of, When, Where, Per, Capped,
@@ -133,12 +131,16 @@ export const allTokens: TokenType[] = [
   DurationUnit,
   Identifier,
   KeywordCategory, UnitCategory, CompareOp,
-  Unknown,
 ];
 
 export const expressionLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
+  // Characters outside the language are reported by parseExpression in plain words.
+  errorMessageProvider: {
+    buildUnexpectedCharactersMessage: () => 'unexpected character',
+    buildUnableToPopLexerModeMessage: () => 'unexpected character',
+  },
 });
 
 /** Words that name units (for "did you mean" on unknown units). */

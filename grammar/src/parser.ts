@@ -1,5 +1,6 @@
 // The chevrotain parser (embedded actions, error recovery) and parseExpression().
 import {
+  createTokenInstance,
   EmbeddedActionsParser,
   EOF,
   tokenMatcher,
@@ -74,7 +75,6 @@ import {
   Star,
   StringLit,
   To,
-  Unknown,
   UnitCategory,
   UnterminatedString,
   Up,
@@ -209,6 +209,7 @@ function isInserted(t: IToken | undefined): boolean {
 }
 
 const VALUE_STARTERS: TokenType[] = [NumberLit, MoneyLit, DateLit, StringLit, UnterminatedString, BadMoney, Identifier, LParen, Minus];
+const STRAY_OPERATORS: TokenType[] = [CompareOp, Star, Slash, Plus, PercentSign, DotDot];
 function canStartValue(t: IToken): boolean {
   return VALUE_STARTERS.some((s) => tokenMatcher(t, s));
 }
@@ -426,7 +427,8 @@ class ExpressionParser extends EmbeddedActionsParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.value) },
         {
-          GATE: () => !canStartValue(this.LA(1)),
+          // Not before a stray operator (`a > > 1`): that is reported as the unexpected operator.
+          GATE: () => !canStartValue(this.LA(1)) && !STRAY_OPERATORS.some((t) => tokenMatcher(this.LA(1), t)),
           ALT: () =>
             this.ACTION(() => {
               const prev = this.LA(0);
@@ -971,13 +973,14 @@ const START_RULE: Record<ExpressionKind, () => Expr> = {
   target: () => parser.target(),
   threshold: () => parser.condition(),
   payment: () => parser.payment(),
-  measure: () => parser.value(),
+  // Measures are parsed as conditions so that `a > 1` gets a precise "not a measure" finding.
+  measure: () => parser.condition(),
 };
 export const START_RULE_NAME: Record<ExpressionKind, string> = {
   target: 'target',
   threshold: 'condition',
   payment: 'payment',
-  measure: 'value',
+  measure: 'condition',
 };
 export function contentAssist(kind: ExpressionKind, preceding: IToken[]) {
   return parser.computeContentAssist(START_RULE_NAME[kind], preceding);
@@ -1004,12 +1007,14 @@ function defaultRole(t: IToken): TokenRole {
 }
 
 /** Lexes the expression; splits off characters that are not part of the language. */
-export function lex(text: string): { tokens: IToken[]; unknown: IToken[] } {
+export function lex(text: string): { tokens: IToken[]; unknown: Array<{ startOffset: number; image: string }> } {
   const res = expressionLexer.tokenize(text);
-  const tokens: IToken[] = [];
-  const unknown: IToken[] = [];
-  for (const t of res.tokens) (t.tokenType === Unknown ? unknown : tokens).push(t);
-  return { tokens, unknown };
+  const unknown: Array<{ startOffset: number; image: string }> = [];
+  for (const e of res.errors) {
+    // One finding per unexpected character (a run of them is usually one mistake: report the run).
+    unknown.push({ startOffset: e.offset, image: text.slice(e.offset, e.offset + e.length) });
+  }
+  return { tokens: res.tokens, unknown };
 }
 
 function nestingProblem(tokens: IToken[]): IToken | undefined {
@@ -1029,9 +1034,10 @@ export function parseExpression(text: string, kind: ExpressionKind): ParsedExpre
   const { tokens, unknown } = lex(text);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const u of unknown) {
-    const ch = u.image;
-    const hint = ch === '&' ? " (write 'and')" : ch === '|' ? " (write 'or')" : ch === '!' ? " (write 'not')" : ch === '$' || ch === '€' ? ' (amounts are in pounds: write £)' : '';
-    diagnostics.push({ span: spanOf(u), code: 'expr/unexpected-character', message: `${quote(ch)} cannot be used in an expression${hint}`, severity: 'error' });
+    const ch = u.image.trim() || u.image;
+    const first = ch[0];
+    const hint2 = first === '&' ? " (write 'and')" : first === '|' ? " (write 'or')" : first === '!' ? " (write 'not')" : first === '$' || first === '€' ? ' (amounts are in pounds: write £)' : '';
+    diagnostics.push({ span: { start: u.startOffset, end: u.startOffset + u.image.length }, code: 'expr/unexpected-character', message: `${quote(ch)} cannot be used in an expression${hint2}`, severity: 'error' });
   }
   const tokenInfos = (roles: Map<number, TokenRole>): TokenInfo[] =>
     tokens.map((t) => ({ span: spanOf(t), tokenType: t.tokenType.name, image: t.image, role: roles.get(t.startOffset) ?? defaultRole(t) }));
@@ -1064,11 +1070,36 @@ export function parseExpression(text: string, kind: ExpressionKind): ParsedExpre
     return { text, kind, ast: undefined, diagnostics, tokens: tokenInfos(new Map()) };
   }
 
+  // Close brackets left open at the end, so the rest of the expression is still analysed.
+  const open: IToken[] = [];
+  for (const t of tokens) {
+    if (t.tokenType === LParen || t.tokenType === LBracket) open.push(t);
+    else if (t.tokenType === RParen || t.tokenType === RBracket) {
+      const want = t.tokenType === RParen ? LParen : LBracket;
+      if (open.length && open[open.length - 1].tokenType === want) open.pop();
+    }
+  }
+  let input = tokens;
+  if (open.length) {
+    input = tokens.slice();
+    for (let k = open.length - 1; k >= 0; k--) {
+      const o = open[k];
+      const close = o.tokenType === LParen ? RParen : RBracket;
+      input.push(createTokenInstance(close, '', text.length, text.length, NaN, NaN, NaN, NaN));
+      diagnostics.push({
+        span: spanOf(o),
+        code: 'expr/unclosed',
+        message: o.tokenType === LParen ? "this '(' is never closed: add a matching ')'" : "this '[' is never closed: add a matching ']'",
+        severity: 'error',
+      });
+    }
+  }
+
   parser.text = text;
   parser.roles = new Map();
   parser.notes = [];
   parser.missingHint = undefined;
-  parser.input = tokens;
+  parser.input = input;
   let ast: Expr | undefined = START_RULE[kind]();
   const errors = parser.errors;
   const lastTok = tokens[tokens.length - 1];

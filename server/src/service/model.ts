@@ -64,7 +64,7 @@ export interface DocumentModel {
 }
 
 // Paths use '*' for any list index. Declarations first, then references.
-const declarationPatterns: Record<DocumentKind, Array<[string, DeclarationKind]>> = {
+export const declarationPatterns: Record<DocumentKind, Array<[string, DeclarationKind]>> = {
   specification: [
     ['outcomes.*', 'outcome'],
     ['outcomes.*.indicators.*', 'indicator'],
@@ -85,7 +85,7 @@ const declarationPatterns: Record<DocumentKind, Array<[string, DeclarationKind]>
   bid: [],
 };
 
-const referencePatterns: Record<DocumentKind, Array<[string, ReferenceTarget, 'local' | 'specification']>> = {
+export const referencePatterns: Record<DocumentKind, Array<[string, ReferenceTarget, 'local' | 'specification']>> = {
   specification: [
     ['theory_of_change.outcomes.*', 'outcome', 'local'],
     ['outcomes.*.tiers.*', 'tier', 'local'],

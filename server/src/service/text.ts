@@ -105,8 +105,16 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
     }
   }
   if (best !== undefined && bestDistance <= limit) return best;
-  // a candidate that starts with or contains the word (e.g. "data" for "data_source")
-  for (const c of candidates) if (w.length >= 4 && (c.startsWith(w) || w.startsWith(c))) return c;
+  // a candidate that starts with the word (e.g. "data" for "data_source"), or has all its words (stable-homes → stable-loving-homes)
+  const words = w.split(/[-_\s/]+/).filter(Boolean);
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    if (w.length >= 4 && (cl.startsWith(w) || w.startsWith(cl))) return c;
+    if (words.length > 1) {
+      const cw = cl.split(/[-_\s/]+/);
+      if (words.every((x) => cw.includes(x))) return c;
+    }
+  }
   return undefined;
 }
 

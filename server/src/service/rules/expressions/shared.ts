@@ -35,7 +35,8 @@ export interface CheckedExpression {
   site: ExpressionSite;
   parsed: ParsedExpression;
   context: CheckContext;
-  diagnostics: ExpressionDiagnostic[];
+  /** Syntax diagnostics from the parser and semantic ones from the checker, each with the rule that reports it. */
+  diagnostics: Array<ExpressionDiagnostic & { rule: string }>;
   /** Maps an offset in the expression text to an offset in the document. */
   toSource: (offset: number) => number;
 }
@@ -61,18 +62,21 @@ export function checkedExpressions(doc: SourceDocument, model: DocumentModel, li
       indicator: ind && ind.kind === 'indicator' && site.kind === 'target' ? { id: ind.name, unit: ind.unit, polarity: ind.polarity, baseline: get.num(get.obj(indValue?.baseline)?.value) } : undefined,
       term: term ? { start: get.str(term.start), end: get.str(term.end) } : undefined,
     };
-    const diagnostics = [...parsed.diagnostics, ...checkExpression(parsed, context)];
+    const diagnostics = [
+      ...parsed.diagnostics.map((d) => ({ ...d, rule: 'expressions/syntax' })),
+      ...checkExpression(parsed, context).map((d) => ({ ...d, rule: ruleForCode(d.code) })),
+    ];
     out.push({ site, parsed, context, diagnostics, toSource: scalarValueToSource(doc.text, site.scalar, site.text) });
   }
   cache.set(doc, out);
   return out;
 }
 
-/** Which rule reports a grammar diagnostic code. */
+/** Which rule reports a diagnostic of the checker (the parser's all go to expressions/syntax). */
 export function ruleForCode(code: string): string {
   if (code === 'expr/unknown-identifier' || code === 'expr/wrong-kind') return 'expressions/references';
-  if (code === 'expr/invalid-date' || code === 'expr/date-outside-term') return 'expressions/dates';
-  if (code === 'expr/polarity-mismatch') return 'expressions/target-direction';
-  if (code === 'expr/syntax' || code === 'expr/empty' || code === 'expr/too-deep' || code === 'expr/unknown-function' || code === 'expr/unknown-unit' || code === 'expr/too-long') return 'expressions/syntax';
+  if (code === 'expr/invalid-date' || code === 'expr/date-outside-term' || code === 'expr/date-format') return 'expressions/dates';
+  if (code === 'expr/polarity-mismatch' || code === 'expr/no-baseline' || code === 'expr/vague-target') return 'expressions/target-direction';
+  if (code === 'expr/unknown-function' || code === 'expr/unknown-unit' || code === 'expr/arity') return 'expressions/syntax';
   return 'expressions/types';
 }

@@ -1,0 +1,41 @@
+import { get } from '../../model';
+import { defineRule, type RuleMeta } from '../types';
+import { indicators, option } from '../helpers';
+
+const meta: RuleMeta = {
+  id: 'indicators/base-n',
+  severity: 'warning',
+  description: 'A percentage indicator says how many children its baseline counts, and that number is not small.',
+  rationale:
+    'Percentages on small numbers swing widely: one child more or less moves a rate of 20 children by five points. The national evaluation of the Commissioning Support Programme marked a base of 47 with "Please note the small base. Use caution when analysing the results." State the base (baseline n:) and the smallest number the indicator is reported on as a percentage (minimum_n:), below which counts are reported instead.',
+  evidence: ['seed 000 L785', 'seed 000 L787', 'seed 004 L756'],
+  kinds: ['specification'],
+  tags: ['indicators'],
+  options: {
+    smallBase: { type: 'number', default: 50, description: 'A baseline counting fewer children than this is a small base (the evaluation flagged 47 as small).' },
+  },
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    const small = option<number>(ctx, meta, 'smallBase');
+    for (const { path, ind, label } of indicators(ctx.model.value)) {
+      if (get.str(ind.unit) !== 'percent') continue;
+      const baseline = get.obj(ind.baseline);
+      const n = get.num(baseline?.n);
+      const min = get.num(ind.minimum_n);
+      if (n === undefined && min === undefined) {
+        ctx.report({
+          message: `${label} is a percentage but says nothing about how many children it counts: add n: to the baseline and minimum_n: (the smallest number it is reported on as a percentage)`,
+          at: { path, part: 'container' },
+        });
+      } else if (n !== undefined && n < small && !(min !== undefined && min <= n)) {
+        ctx.report({
+          message: `The baseline of ${label.replace(/^Indicator/, 'indicator')} is a percentage of only ${n}: a small base swings widely. Set minimum_n: to the smallest number it is reported on as a percentage, and read changes with caution`,
+          at: { path: [...path, 'baseline', 'n'], part: 'value' },
+        });
+      }
+    }
+  },
+});

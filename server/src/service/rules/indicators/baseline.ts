@@ -1,0 +1,42 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { addToMap, indicators, text } from '../helpers';
+
+const noFigure = ['insufficient-evidence', 'to-be-established'];
+
+export default defineRule({
+  meta: {
+    id: 'indicators/baseline',
+    severity: 'warning',
+    description: 'Every indicator has a baseline value, or says there is not enough evidence yet and how the baseline will be set.',
+    rationale:
+      'Commissioners are told to "look at the current pattern of outcomes for children and young people in their area, and recent trends, against national and relevant local comparators" before setting targets. Without a baseline a target cannot be judged ambitious or timid, and a bid cannot show the difference it will make. Having no reliable figure yet is a normal answer ("not enough evidence to answer"): say so with status: insufficient-evidence or to-be-established, and how it will be measured.',
+    evidence: ['seed 004 L489', 'seed 000 L522', 'seed 000 L1044', 'seed 000 L1040'],
+    kinds: ['specification'],
+    tags: ['indicators'],
+    fixable: true,
+  },
+  check({ doc, model, report }) {
+    for (const { path, ind, label } of indicators(model.value)) {
+      const baseline = get.obj(ind.baseline);
+      if (!baseline) continue; // a missing or malformed baseline is a schema error
+      const status = get.str(baseline.status);
+      if (get.num(baseline.value) !== undefined) continue;
+      if (status && noFigure.includes(status)) {
+        if (text(baseline.note)) continue;
+        report({
+          message: `${label} has no baseline figure yet (${status}) but does not say how it will be established: add note: with how and when the baseline will be measured`,
+          at: { path: [...path, 'baseline'], part: 'key' },
+          fix: addToMap(doc, [...path, 'baseline'], ['note: Measured over the first three months of the contract from the same data source as the target'], 'Add a note on how the baseline will be set'),
+        });
+        continue;
+      }
+      const lines = status ? ['note: Measured over the first three months of the contract from the same data source as the target'] : ['status: to-be-established', 'note: Measured over the first three months of the contract from the same data source as the target'];
+      report({
+        message: `${label} has no baseline value: give the current value with its date and source, or, if there is no reliable figure yet, status: insufficient-evidence or to-be-established with a note on how it will be measured`,
+        at: { path: [...path, 'baseline'], part: 'key' },
+        fix: status === 'measured' ? undefined : addToMap(doc, [...path, 'baseline'], lines, 'Mark the baseline as to be established'),
+      });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { indicators } from '../helpers';
+
+export default defineRule({
+  meta: {
+    id: 'indicators/comparator',
+    severity: 'warning',
+    description: 'Every indicator names a comparator: statistical neighbours, the region, England or the local trend.',
+    rationale:
+      'Councils are asked to look at outcomes "against national and relevant local comparators" and to "benchmark themselves against statistical and national and/or regional neighbours". Without a comparator a baseline of 61% could be excellent or poor, and a target could be set below what similar areas already achieve.',
+    evidence: ['seed 004 L489', 'seed 000 L308', 'seed 003 L270'],
+    kinds: ['specification'],
+    tags: ['indicators'],
+  },
+  check({ model, report }) {
+    for (const { path, ind, label } of indicators(model.value)) {
+      if (get.obj(ind.comparator) || ind.comparator !== undefined) continue; // a malformed comparator is a schema error
+      report({
+        message: `${label} has no comparator: add comparator: with type: statistical-neighbours, regional, national or local-trend (and its value and source), so the baseline and target can be judged`,
+        at: { path, part: 'container' },
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from '../types';
+import { outcomes, text } from '../helpers';
+import { classifyStatement } from './classify';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/output-not-outcome',
+    severity: 'warning',
+    description: 'An outcome statement describes a change for children or families, not an activity or output of the service.',
+    rationale:
+      'Council staff "are used to describing activities, not outcomes", and services have been "measured publicly, e.g. attendance, using performance indicators that are service-driven". Sessions delivered, places provided, visits, attendance, staff trained and awareness raised are outputs: a provider can hit them all while nothing changes for children. The check uses a small transparent classifier (verbs of delivery, counts of activity, things put in place, access and waiting times, against change language about children, young people, families or the workforce) and errs towards silence when a statement could be either.',
+    evidence: ['seed 001 L130', 'seed 001 L329', 'seed 001 L401', 'seed 000 L445–448', 'seed 000 L1543', 'seed 004 L302', 'seed 002 L215–222'],
+    kinds: ['specification', 'framework'],
+    tags: ['outcomes', 'classifier'],
+  },
+  check({ model, report }) {
+    for (const { path, o, label } of outcomes(model.value)) {
+      const statement = text(o.statement);
+      if (!statement) continue;
+      const c = classifyStatement(statement);
+      if (c.label !== 'output') continue;
+      const why = c.outputReasons.slice(0, 2).join(', and ');
+      report({
+        message: `${label} reads like an output, not an outcome: ${why}. Say what changes for the children, young people or families (for example 'Children live in stable homes close to their community'), and list the activity under theory_of_change.activities`,
+        at: { path: [...path, 'statement'], part: 'value' },
+      });
+    }
+  },
+});

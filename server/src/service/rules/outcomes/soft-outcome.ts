@@ -1,0 +1,25 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { outcomes } from '../helpers';
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/soft-outcome',
+    severity: 'warning',
+    description: 'When outcomes say whether they are hard or soft, at least one is soft.',
+    rationale:
+      '"The easiest outcomes to define are the quantifiable ones", but commissioners also need "outcomes that are harder to quantify, such as aspiration and improved life chances", measured with "qualitative indicators for \'softer\' outcomes such as increased confidence or a better self-image". A specification of hard measures only pays for what records capture and misses the changes children and families notice first.',
+    evidence: ['seed 001 L387', 'seed 001 L405', 'seed 004 L288'],
+    kinds: ['specification'],
+    tags: ['outcomes'],
+  },
+  check({ model, report }) {
+    const all = outcomes(model.value);
+    const typed = all.filter(({ o }) => get.str(o.type) === 'hard' || get.str(o.type) === 'soft');
+    if (typed.length === 0 || typed.some(({ o }) => o.type === 'soft')) return;
+    report({
+      message: `All ${typed.length === all.length ? 'the' : typed.length} outcomes that say their type are hard measures: add at least one softer outcome (type: soft), such as confidence, wellbeing, relationships or aspiration, with a self-report or observed indicator`,
+      at: { path: ['outcomes'], part: 'key' },
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { outcomes, text } from '../helpers';
+
+const familyWords = /\b(famil(y|ies)|parents?|carers?|mothers?|fathers?|siblings?|household|kinship)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'outcomes/whole-family',
+    severity: 'hint',
+    description: 'Suggests an outcome for the whole family around the child.',
+    rationale:
+      'Commissioners in the six areas studied said "we also need to look at outcomes for the whole family around a child", and "think family" ran through the cultural commissioning guidance. Most children\'s needs are met or missed at home; an outcome for parents, carers or the family makes a whole-family approach something the contract measures.',
+    evidence: ['seed 001 L387', 'seed 004 L370'],
+    kinds: ['specification'],
+    tags: ['outcomes', 'suggestion'],
+  },
+  check({ model, report }) {
+    const all = outcomes(model.value);
+    if (all.length === 0) return;
+    const family = all.some(({ o }) => ['families', 'parents-and-carers'].includes(get.str(o.beneficiary) ?? '') || familyWords.test(text(o.statement) ?? ''));
+    if (family) return;
+    report({
+      message: "No outcome is about the family around the child: consider one for parents, carers or the whole family (beneficiary: families), for example 'Parents feel confident in managing their child's behaviour'",
+      at: { path: ['outcomes'], part: 'key' },
+    });
+  },
+});

@@ -1,0 +1,36 @@
+import { get } from '../../model';
+import { defineRule, type RuleMeta } from '../types';
+import { contractValue, documentAt, indicators, money, option, text } from '../helpers';
+
+const meta: RuleMeta = {
+  id: 'value-for-money/contract-kpis',
+  severity: 'warning',
+  description: 'A contract worth more than £5 million marks at least three key performance indicators, or states why not.',
+  rationale:
+    'Section 52 of the Procurement Act 2023 requires a contracting authority to set at least three key performance indicators for a public contract with an estimated value over £5 million, and to publish them, unless it considers they could not be appropriately assessed. The value is taken from the whole-term budget, or the annual budget times the initial term (extensions are not counted, so a contract near the threshold may need checking by hand).',
+  evidence: ['Procurement Act 2023 s.52', 'Procurement Act 2023 s.52(2) (exemption where KPIs could not be appropriately assessed)'],
+  kinds: ['specification'],
+  tags: ['value-for-money', 'indicators', 'procurement'],
+  options: {
+    threshold: { type: 'number', default: 5_000_000, description: 'Contract value (£, whole term) above which KPIs are required.' },
+    minimum: { type: 'number', default: 3, description: 'How many indicators must be marked kpi: true.' },
+  },
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    const threshold = option<number>(ctx, meta, 'threshold');
+    const minimum = option<number>(ctx, meta, 'minimum');
+    const value = contractValue(ctx.model.value);
+    if (!value || value.amount <= threshold) return;
+    if (text(get.obj(ctx.model.value.procurement)?.kpi_exemption)) return;
+    const kpis = indicators(ctx.model.value).filter(({ ind }) => ind.kpi === true).length;
+    if (kpis >= minimum) return;
+    const budget = get.obj(get.obj(ctx.model.value.value_for_money)?.budget);
+    ctx.report({
+      message: `This contract is worth about ${money(value.amount)} (${value.how}), over the ${money(threshold)} at which the Procurement Act 2023 (section 52) requires at least ${minimum} key performance indicators, but ${kpis === 0 ? 'no indicator is' : kpis === 1 ? 'only 1 indicator is' : `only ${kpis} indicators are`} marked kpi: true: mark at least ${minimum}, or give procurement.kpi_exemption: with the reason`,
+      at: budget ? { path: ['value_for_money', 'budget'], part: 'key' } : documentAt(ctx.model.value),
+    });
+  },
+});

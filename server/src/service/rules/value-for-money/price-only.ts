@@ -1,0 +1,24 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+
+export default defineRule({
+  meta: {
+    id: 'value-for-money/price-only',
+    severity: 'warning',
+    description: 'Bids are not scored on price alone.',
+    rationale:
+      'Value for money "doesn\'t necessarily mean the cheapest services". A price-only award cannot tell a provider who will improve outcomes from one who will only fill places, and gives bidders no reason to answer the outcomes at all.',
+    evidence: ['seed 004 L320'],
+    kinds: ['specification'],
+    tags: ['value-for-money', 'award'],
+  },
+  check({ model, report }) {
+    const criteria = get.arr(get.obj(get.obj(model.value.value_for_money)?.award)?.criteria).map(get.obj).filter((c): c is Record<string, unknown> => !!c);
+    const scored = criteria.filter((c) => (get.num(c.weight) ?? 0) > 0);
+    if (scored.length === 0 || scored.some((c) => get.str(c.type) !== 'price')) return;
+    report({
+      message: 'Bids are scored on price alone: add quality criteria that score the response to the outcomes and safeguarding (and social value), and weight them',
+      at: { path: ['value_for_money', 'award', 'criteria'], part: 'key' },
+    });
+  },
+});

@@ -1,0 +1,330 @@
+// A pure index of the documents in a workspace: texts (open editors win over disk), their analyses
+// (cached per text and re-made only when the text or something it depends on changes), and which
+// document declares which id. Disk access is injected, so the index does no I/O of its own.
+import { parse } from 'yaml';
+import { defaultRules, effectiveRules, type ConfigFile, type EffectiveRules } from './config';
+import type { Declaration } from './model';
+import { allRules } from './rules/index';
+import type { Rule } from './rules/types';
+import { isConfigFile, LanguageService, type Analysis, type Host } from './service';
+
+export interface WorkspaceOptions {
+  /** Reads a document that is not open in an editor; undefined when it does not exist. */
+  readFile(uri: string): string | undefined;
+  rules?: readonly Rule[];
+  /** Rule settings for a document. By default, `.commspec.yaml` files are looked for upward from it. */
+  settingsFor?(uri: string): EffectiveRules;
+}
+
+interface Cached {
+  text: string;
+  analysis: Analysis;
+  /** Revisions of every document read while analysing (linked frameworks, specifications, config files). */
+  deps: Map<string, number>;
+  /** The id-index generation, when the analysis looked documents up by id. */
+  idGeneration?: number;
+}
+
+const commspecFile = /\.commspec\.ya?ml$/;
+
+/** True for a commspec document (not a config file). */
+export function isCommspecDocument(uri: string): boolean {
+  return commspecFile.test(uri) && !isConfigFile(uri);
+}
+
+/** The folder part of a uri or path, without the trailing separator. */
+export function uriDirname(uri: string): string {
+  const i = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
+  if (i < 0) return '.';
+  if (/^[a-z][a-z0-9+.-]*:\/\/\/?$/i.test(uri.slice(0, i + 1))) return uri.slice(0, i + 1).replace(/\/$/, '');
+  return i === 0 ? uri.slice(0, 1) : uri.slice(0, i);
+}
+
+/** A relative path seen from a document (uri or file path). */
+export function resolveUri(base: string, relative: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) && !/^[a-z]:[\\/]/i.test(relative)) return relative;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(base)) {
+    try {
+      return new URL(relative.replace(/\\/g, '/'), base).href;
+    } catch {
+      return relative;
+    }
+  }
+  // plain file paths (the CLI's uris)
+  const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
+  if (relative.startsWith('/') || /^[a-z]:[\\/]/i.test(relative)) return relative;
+  const parts = uriDirname(base).split(/[\\/]/);
+  for (const seg of relative.split(/[\\/]/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join(sep);
+}
+
+/** A file path for a uri (file: uris are decoded; anything else is returned as it is). */
+export function uriToPath(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    const u = new URL(uri);
+    const p = decodeURIComponent(u.pathname);
+    return /^\/[a-z]:\//i.test(p) ? p.slice(1) : p;
+  } catch {
+    return uri;
+  }
+}
+
+/** What a document says it is and its id, read from its top-level lines without parsing. */
+export function kindAndId(text: string): { kind?: string; id?: string } {
+  const out: { kind?: string; id?: string } = {};
+  const re = /^(kind|id):[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#][^#\n]*?))[ \t]*(?:#.*)?$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const v = m[2] ?? m[3] ?? m[4];
+    if (m[1] === 'kind' && out.kind === undefined) out.kind = v;
+    if (m[1] === 'id' && out.id === undefined) out.id = v;
+    if (out.kind !== undefined && out.id !== undefined) break;
+  }
+  return out;
+}
+
+export class Workspace {
+  readonly service: LanguageService;
+  readonly host: Host;
+  private readonly openDocs = new Map<string, { text: string; version: number }>();
+  /** Texts read from disk (undefined once known to be missing). */
+  private readonly disk = new Map<string, string | undefined>();
+  /** Documents found in the workspace folders, open or not. */
+  private readonly known = new Set<string>();
+  private readonly revisions = new Map<string, number>();
+  private readonly cache = new Map<string, Cached>();
+  private readonly ids = new Map<string, { kind?: string; id?: string }>();
+  private idGeneration = 0;
+  private revisionCounter = 0;
+  private recording: { deps: Map<string, number>; usedIds: boolean } | undefined;
+
+  constructor(private readonly options: WorkspaceOptions) {
+    const self = this;
+    this.host = {
+      readFile(uri) {
+        return self.textFor(uri, true);
+      },
+      resolve: resolveUri,
+      findById(kind, id) {
+        return self.findById(kind, id);
+      },
+    };
+    this.service = new LanguageService(this.host, options.rules ?? allRules);
+  }
+
+  // ----- texts ------------------------------------------------------------------------------
+
+  /** The current text of a document: the editor's when open, otherwise the disk's. */
+  textFor(uri: string, record = false): string | undefined {
+    if (record && this.recording) {
+      this.recording.deps.set(uri, this.revision(uri));
+    }
+    const open = this.openDocs.get(uri);
+    if (open) return open.text;
+    if (this.disk.has(uri)) return this.disk.get(uri);
+    let text: string | undefined;
+    try {
+      text = this.options.readFile(uri);
+    } catch {
+      text = undefined;
+    }
+    this.disk.set(uri, text);
+    return text;
+  }
+
+  revision(uri: string): number {
+    return this.revisions.get(uri) ?? 0;
+  }
+
+  private bump(uri: string): void {
+    this.revisions.set(uri, ++this.revisionCounter);
+    const text = this.textFor(uri);
+    const before = this.ids.get(uri);
+    const after = text === undefined || !isCommspecDocument(uri) ? {} : kindAndId(text);
+    if (before?.kind !== after.kind || before?.id !== after.id) {
+      this.ids.set(uri, after);
+      this.idGeneration++;
+    }
+    this.service.invalidate(uri);
+  }
+
+  /** An editor opened a document. */
+  open(uri: string, text: string, version: number): void {
+    this.openDocs.set(uri, { text, version });
+    if (isCommspecDocument(uri)) this.known.add(uri);
+    this.bump(uri);
+  }
+
+  /** An editor changed a document. */
+  update(uri: string, text: string, version: number): void {
+    const before = this.openDocs.get(uri);
+    this.openDocs.set(uri, { text, version });
+    if (before?.text !== text) this.bump(uri);
+  }
+
+  /** An editor closed a document: from now on its disk text counts. */
+  close(uri: string): void {
+    const before = this.openDocs.get(uri);
+    this.openDocs.delete(uri);
+    this.disk.delete(uri);
+    if (this.textFor(uri) === undefined) this.known.delete(uri);
+    if (before?.text !== this.textFor(uri)) this.bump(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openDocs.has(uri);
+  }
+
+  version(uri: string): number | undefined {
+    return this.openDocs.get(uri)?.version;
+  }
+
+  /** A document was found on disk, or changed on disk (text undefined: it was deleted). */
+  setDiskText(uri: string, text: string | undefined): void {
+    const before = this.disk.has(uri) ? this.disk.get(uri) : Symbol('unknown');
+    this.disk.set(uri, text);
+    if (isCommspecDocument(uri)) {
+      if (text === undefined && !this.openDocs.has(uri)) this.known.delete(uri);
+      else this.known.add(uri);
+    }
+    if (before !== text && !this.openDocs.has(uri)) this.bump(uri);
+  }
+
+  /** Forgets what was read from disk for a document, so it is read again when next needed. */
+  forgetDisk(uri: string): void {
+    this.disk.delete(uri);
+    if (!this.openDocs.has(uri)) this.bump(uri);
+  }
+
+  /** Every commspec document in the workspace, open or on disk. */
+  uris(): string[] {
+    return [...new Set([...this.known, ...[...this.openDocs.keys()].filter(isCommspecDocument)])];
+  }
+
+  openUris(): string[] {
+    return [...this.openDocs.keys()];
+  }
+
+  /** The document of a kind with an id, preferring open documents. */
+  findById(kind: 'specification' | 'framework', id: string): string | undefined {
+    if (this.recording) this.recording.usedIds = true;
+    let found: string | undefined;
+    for (const uri of this.uris()) {
+      let entry = this.ids.get(uri);
+      if (!entry) {
+        const text = this.textFor(uri);
+        entry = text === undefined ? {} : kindAndId(text);
+        this.ids.set(uri, entry);
+      }
+      if (entry.kind === kind && entry.id === id) {
+        if (this.openDocs.has(uri)) return uri;
+        found ??= uri;
+      }
+    }
+    return found;
+  }
+
+  // ----- analyses ---------------------------------------------------------------------------
+
+  private fresh(c: Cached, text: string): boolean {
+    if (c.text !== text) return false;
+    if (c.idGeneration !== undefined && c.idGeneration !== this.idGeneration) return false;
+    for (const [uri, rev] of c.deps) if (this.revision(uri) !== rev) return false;
+    return true;
+  }
+
+  /** The analysis of a document's current text, made once per text (and per text of what it depends on). */
+  analysis(uri: string): Analysis | undefined {
+    const text = this.textFor(uri);
+    if (text === undefined) return undefined;
+    const hit = this.cache.get(uri);
+    if (hit && this.fresh(hit, text)) return hit.analysis;
+    const outer = this.recording;
+    const recording = { deps: new Map<string, number>(), usedIds: false };
+    this.recording = recording;
+    let analysis: Analysis;
+    try {
+      const settings = this.settingsFor(uri);
+      analysis = this.service.analyse(uri, text, settings);
+    } finally {
+      this.recording = outer;
+    }
+    recording.deps.delete(uri);
+    this.cache.set(uri, { text, analysis, deps: recording.deps, idGeneration: recording.usedIds ? this.idGeneration : undefined });
+    return analysis;
+  }
+
+  /** True when the cached analysis of a document is still current (no work needed to answer). */
+  isFresh(uri: string): boolean {
+    const text = this.textFor(uri);
+    const hit = this.cache.get(uri);
+    return text !== undefined && !!hit && this.fresh(hit, text);
+  }
+
+  /** Analyses of every document in the workspace. */
+  all(): Analysis[] {
+    const out: Analysis[] = [];
+    for (const uri of this.uris()) {
+      const a = this.analysis(uri);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  /** Open documents whose analysis depends on a document (a framework, a specification or a config file). */
+  dependents(uri: string): string[] {
+    const out: string[] = [];
+    for (const [u, c] of this.cache) if (u !== uri && c.deps.has(uri)) out.push(u);
+    return out;
+  }
+
+  /** Every declaration of an id across the workspace, with the document it is in. */
+  declarationsOf(id: string): Array<{ uri: string; declaration: Declaration }> {
+    const out: Array<{ uri: string; declaration: Declaration }> = [];
+    for (const a of this.all()) for (const d of a.model.declarations) if (d.id === id) out.push({ uri: a.uri, declaration: d });
+    return out;
+  }
+
+  // ----- configuration ----------------------------------------------------------------------
+
+  /** The `.commspec.yaml` files that apply to a document, nearest last, stopping at `root: true`. */
+  configChain(uri: string): ConfigFile[] {
+    const chain: ConfigFile[] = [];
+    let dir = uriDirname(uri);
+    for (let guard = 0; guard < 64; guard++) {
+      for (const name of ['.commspec.yaml', '.commspec.yml']) {
+        const candidate = `${dir}/${name}`;
+        const text = this.textFor(candidate, true);
+        if (text === undefined) continue;
+        let value: ConfigFile['value'] = {};
+        try {
+          const v = parse(text);
+          if (v && typeof v === 'object' && !Array.isArray(v)) value = v as ConfigFile['value'];
+        } catch {
+          value = {};
+        }
+        chain.unshift({ dir: uriToPath(dir).replace(/\\/g, '/'), value });
+        if (value.root === true) return chain;
+      }
+      const parent = uriDirname(dir);
+      if (parent === dir || parent === '.' || parent.length >= dir.length) break;
+      dir = parent;
+    }
+    return chain;
+  }
+
+  settingsFor(uri: string): EffectiveRules {
+    const metas = (this.options.rules ?? allRules).map((r) => r.meta);
+    if (this.options.settingsFor) return this.options.settingsFor(uri);
+    if (isConfigFile(uri)) return defaultRules(metas);
+    const chain = this.configChain(uri);
+    if (!chain.length) return defaultRules(metas);
+    return effectiveRules(metas, chain, uriToPath(uri));
+  }
+}
