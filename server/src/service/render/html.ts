@@ -305,7 +305,7 @@ function escOpt(v: string | undefined): string | undefined {
   return v === undefined ? undefined : esc(v);
 }
 
-type Row = [string, string | undefined, readonly PathSegment[]?];
+type Row = [string, string | undefined, (readonly PathSegment[])?];
 
 /** A list of label/value pairs, leaving out the empty ones. Values are HTML. */
 function fields(ctx: Ctx, rows: Row[], cls = 'fields'): string {
@@ -957,13 +957,15 @@ function valuePart(ctx: Ctx, statements: Map<string, string>): string {
   const award = get.obj(vfm.award);
   const social = get.obj(vfm.social_value);
   const p = (...k: PathSegment[]): PathSegment[] => ['value_for_money', ...k];
+  const tierLabels = new Map(specTiers(ctx).tiers.map((t) => [t.id, t.label ?? t.id]));
   const prices = table(ctx, {
     caption: 'Price ceilings',
     head: ['Level of need', 'Lot', 'Ceiling', 'Per'],
     numeric: [2],
     rows: get.arr(vfm.prices).map((x, i) => {
       const o = get.obj(x) ?? {};
-      return { header: true, path: p('prices', i), cells: [escOpt(text(o.tier)) ?? 'All levels', escOpt(text(o.lot)) ?? 'All lots', escOpt(money(o.ceiling)), escOpt(label(o.per))] };
+      const tier = text(o.tier);
+      return { header: true, path: p('prices', i), cells: [tier !== undefined ? idLabel(tier, tierLabels.get(tier)) : 'All levels', escOpt(text(o.lot)) ?? 'All lots', escOpt(money(o.ceiling)), escOpt(label(o.per))] };
     }),
   });
   const payments = get

@@ -78,6 +78,9 @@ ul.tags li { border: 1px solid var(--cs-border); border-radius: 1rem; padding: 0
 nav.contents { border: 1px solid var(--cs-rule); border-radius: 4px; padding: 0.5rem 1rem; margin: 1rem 0 1.5rem; }
 nav.contents h2 { font-size: 1rem; border: 0; margin: 0.25rem 0; padding: 0; }
 nav.contents ol { columns: 2; column-gap: 2rem; margin: 0.25rem 0; }
+nav.contents li { break-inside: avoid; margin: 0 0 0.2rem; }
+table.tiers { font-size: 0.9em; }
+td code.expr, th code.expr { display: block; padding: 0.2em 0.35em; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1.25rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0 0.4rem; color: var(--cs-fg); }
@@ -107,7 +110,7 @@ figure.toc-diagram svg { width: 100%; height: auto; display: block; }
 figure.toc-diagram figcaption { color: var(--cs-muted); font-size: 0.9em; margin-top: 0.4rem; }
 svg .toc-col-title { font: 700 15px var(--cs-font); fill: var(--cs-fg); }
 svg .toc-box rect { fill: var(--cs-box-bg); stroke: var(--cs-accent); stroke-width: 1.5; }
-svg .toc-box text { font: 12.5px var(--cs-font); fill: var(--cs-fg); }
+svg .toc-box text { font: 12px var(--cs-font); fill: var(--cs-fg); }
 svg .toc-arrow { stroke: var(--cs-muted); stroke-width: 2; fill: none; }
 svg .toc-arrowhead { fill: var(--cs-muted); }
 .toc-text { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: 0 1.5rem; }

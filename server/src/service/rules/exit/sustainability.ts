@@ -1,0 +1,35 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { proseScalars, sectionAt, text } from '../helpers';
+
+const oneOff = /\bone[- ]off\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'exit/sustainability',
+    severity: 'warning',
+    description: 'The specification says how the gains last beyond the contract, and does not rest on one-off activity.',
+    rationale:
+      'Commissioners valued "ongoing engagement and development as opposed to \'one-off\' events" and criticised "one off projects rather than ongoing commissioning relationship". The test of C4EO support was whether changes "had been integrated into local policy, plans or practice". A sustainability statement says what stays when the money stops.',
+    evidence: ['seed 004 L435', 'seed 004 L621', 'seed 000 L1016'],
+    kinds: ['specification'],
+    tags: ['exit'],
+  },
+  check({ doc, model, report }) {
+    const exit = get.obj(model.value.exit);
+    const sustainable = text(exit?.sustainability);
+    if (!sustainable) {
+      report({
+        message: 'The specification does not say how the gains last after the contract ends: add exit.sustainability:, for example skills, volunteers or practice that stay in the area',
+        at: exit ? { path: ['exit'], part: 'key' } : sectionAt(model.value, 'exit'),
+      });
+    }
+    for (const s of proseScalars(doc)) {
+      if (s.path[0] === 'exit' || !oneOff.test(s.value)) continue;
+      report({
+        message: `This describes one-off activity: say how it continues or what it leaves behind${sustainable ? '' : ' (and add exit.sustainability:)'}, since one-off events rarely change outcomes`,
+        at: { start: s.start, end: s.end },
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { get } from '../../model';
+import { defineRule, type RuleMeta } from '../types';
+import { addMonths, contractStart, dayNumber, formatDay, option, sectionAt } from '../helpers';
+
+const meta: RuleMeta = {
+  id: 'governance/first-review',
+  severity: 'warning',
+  description: 'The first contract or outcome review falls within about a year of the contract starting.',
+  rationale:
+    'Support was most likely to show "an impact on improving outcomes over the next 12 months", and a first review inside the first year is the council\'s chance to see whether mobilisation worked, whether referrals match the volumes forecast, and whether the indicators are being collected, while there is still time to put things right.',
+  evidence: ['seed 000 L212', 'seed 000 L448'],
+  kinds: ['specification'],
+  tags: ['governance', 'review'],
+  options: {
+    months: { type: 'number', default: 12, description: 'The latest the first review may fall, in months after the contract starts.' },
+  },
+};
+
+export default defineRule({
+  meta,
+  check(ctx) {
+    const months = option<number>(ctx, meta, 'months');
+    const g = get.obj(ctx.model.value.governance);
+    const reviews = get.arr(g?.reviews)
+      .map((r, i) => ({ i, day: dayNumber(get.obj(r)?.date) }))
+      .filter((r): r is { i: number; day: number } => r.day !== undefined)
+      .sort((a, b) => a.day - b.day);
+    if (reviews.length === 0) {
+      ctx.report({
+        message: `No review date is set: add governance.reviews: with a first outcome review within ${months} months of the contract starting`,
+        at: g ? (g.reviews !== undefined ? { path: ['governance', 'reviews'], part: 'key' } : { path: ['governance'], part: 'key' }) : sectionAt(ctx.model.value, 'governance'),
+      });
+      return;
+    }
+    const start = contractStart(ctx.model.value);
+    if (start === undefined) return;
+    const latest = addMonths(start, months);
+    const first = reviews[0];
+    if (first.day <= latest) return;
+    ctx.report({
+      message: `The first review (${formatDay(first.day)}) is more than ${months} months after the contract starts (${formatDay(start)}): add a review by ${formatDay(latest)}, so problems show while there is time to act`,
+      at: { path: ['governance', 'reviews', first.i, 'date'], part: 'value' },
+    });
+  },
+});

@@ -1,0 +1,24 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { sectionAt, text } from '../helpers';
+
+export default defineRule({
+  meta: {
+    id: 'market/small-providers',
+    severity: 'info',
+    description: 'The specification says what is done to let small and voluntary-sector providers bid.',
+    rationale:
+      'Larger commissions have "implications for smaller organisations", and "larger national organisations have big machinery to engage in commissioning which many smaller organisations don\'t have". Lots, proportionate turnover thresholds, bidders\' days and consortium routes keep the local voluntary sector in the market; saying so in the specification shows bidders they are welcome.',
+    evidence: ['seed 004 L419', 'seed 004 L637', 'seed 004 L276'],
+    kinds: ['specification'],
+    tags: ['market'],
+  },
+  check({ model, report }) {
+    const market = get.obj(model.value.market);
+    if (text(market?.small_providers)) return;
+    report({
+      message: 'The specification does not say how small and voluntary-sector providers can bid: add market.small_providers:, for example lots, proportionate turnover thresholds, a bidders\' day or consortium bids',
+      at: sectionAt(model.value, 'market'),
+    });
+  },
+});

@@ -1,0 +1,32 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { listing, sectionAt, text } from '../helpers';
+
+const refusal = /\b(refus\w*|declin\w*|object\w*|turn(s|ed)? down|challenge\w*|disput\w*|not (able|suitable) to accept|cannot accept|say no)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'transitions/block-allocation',
+    severity: 'warning',
+    description: 'A block contract sets out how children are referred, matched to places, and what happens when a provider refuses a referral.',
+    rationale:
+      'In the NELCP block contracts "placements are not perceived to be fairly allocated"; the partnership wanted to "place the children and young people with the greatest level of need, with little power by providers to object", while providers felt "perceived pressure to fill vacant placements, raising the risk of not placing a child in a suitable environment". A single referral process and "placement matching" were central. Block contracts need the referral, matching and refusal rules in writing.',
+    evidence: ['seed 002 L220', 'seed 002 L334', 'seed 002 L391', 'seed 002 L421'],
+    kinds: ['specification'],
+    tags: ['transitions', 'value-for-money'],
+  },
+  check({ model, report }) {
+    if (get.str(get.obj(model.value.value_for_money)?.pricing_model) !== 'block') return;
+    const t = get.obj(model.value.transitions);
+    const missing: string[] = [];
+    if (!text(t?.referral)) missing.push('how children are referred (referral:)');
+    const matching = text(t?.matching);
+    if (!matching) missing.push('how a child is matched to a place, and what happens when the provider declines a referral (matching:)');
+    else if (!refusal.test(matching)) missing.push('what happens when the provider declines a referral (in matching:)');
+    if (missing.length === 0) return;
+    report({
+      message: `This is a block contract, but the specification does not say ${listing(missing)}: set out the allocation rules so places are filled fairly and never with an unsuitable match`,
+      at: t ? { path: ['transitions'], part: 'key' } : sectionAt(model.value, 'transitions'),
+    });
+  },
+});

@@ -1,0 +1,50 @@
+import { get } from '../../model';
+import { defineRule } from '../types';
+import { addToMap, addTopLevel, listing, sectionAt, text } from '../helpers';
+
+type Pathway = 'step_down' | 'staying_put' | 'leaving_care';
+
+const skeleton: Record<Pathway, string> = {
+  step_down: "step_down: Each child's plan is reviewed for step-down to fostering or semi-independent living after 6 to 9 months in placement, with the child's views recorded.",
+  staying_put: 'staying_put: Young people can stay on in their home after 18, up to 21, where they and their social worker agree it is right for them.',
+  leaving_care: 'leaving_care: Preparation for leaving care starts at 15 with the pathway plan, covering independent living skills, housing, education, training and work.',
+};
+const words: Record<Pathway, string> = { step_down: 'step-down (step_down:)', staying_put: 'staying put after 18 (staying_put:)', leaving_care: 'leaving care (leaving_care:)' };
+
+function required(value: Record<string, unknown>): { needs: Pathway[]; why: string } | undefined {
+  const type = get.str(value.service_type);
+  const groups = get.arr(get.obj(value.needs)?.groups);
+  if (type === 'residential-care') return { needs: ['step_down', 'staying_put', 'leaving_care'], why: 'a residential service' };
+  if (type === 'fostering') return { needs: ['staying_put', 'leaving_care'], why: 'a fostering service' };
+  if (type === 'leaving-care' || groups.includes('care-leavers')) return { needs: ['leaving_care'], why: type === 'leaving-care' ? 'a leaving-care service' : 'a service for care leavers' };
+  if (groups.includes('looked-after')) return { needs: ['leaving_care'], why: 'a service for looked-after children' };
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'transitions/looked-after-pathways',
+    severity: 'warning',
+    description: 'A residential, fostering or looked-after service sets out step-down, staying-put and leaving-care pathways.',
+    rationale:
+      'The NELCP model placed a child "for 6-9 months before then stepping down to fostering or semi-independent care", offered the "option to stay put until 21 years old", and aimed to "develop a sustainable plan to step-down from residential care for all young people". Councils also sought "better managing the transition to adult services and leaving care". Without these routes, a placement becomes the destination rather than a stage.',
+    evidence: ['seed 002 L165', 'seed 002 L233', 'seed 002 L417', 'seed 000 L2092'],
+    kinds: ['specification'],
+    tags: ['transitions', 'looked-after'],
+    fixable: true,
+  },
+  check({ doc, model, report }) {
+    const req = required(model.value);
+    if (!req) return;
+    const t = get.obj(model.value.transitions);
+    if (model.value.transitions !== undefined && !t) return; // wrong type: a schema error
+    const missing = req.needs.filter((k) => !text(t?.[k]));
+    if (missing.length === 0) return;
+    const lines = missing.map((k) => skeleton[k]);
+    report({
+      message: `This is ${req.why}, but the specification does not set out ${listing(missing.map((k) => words[k]))}: add ${missing.length > 1 ? 'them' : 'it'} under transitions:, so a placement is a stage in the child's plan rather than the destination`,
+      at: sectionAt(model.value, 'transitions'),
+      fix: t ? addToMap(doc, ['transitions'], lines, 'Add pathways to complete') : addTopLevel(doc, ['transitions:', ...lines.map((l) => '  ' + l)], 'Add pathways to complete'),
+    });
+  },
+});
