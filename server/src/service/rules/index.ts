@@ -10,6 +10,63 @@ import exprTypes from './expressions/types';
 import exprDates from './expressions/dates';
 import exprTargetDirection from './expressions/target-direction';
 
+import outcomesAtLeastOne from './outcomes/at-least-one';
+import outcomesHasIndicator from './outcomes/has-indicator';
+import outcomesOutputNotOutcome from './outcomes/output-not-outcome';
+import outcomesSoftOutcome from './outcomes/soft-outcome';
+import outcomesLongTermHorizon from './outcomes/long-term-horizon';
+import outcomesCloseToHomeSafety from './outcomes/close-to-home-safety';
+import outcomesWholeFamily from './outcomes/whole-family';
+import outcomesPrevention from './outcomes/prevention';
+import indicatorsBaseline from './indicators/baseline';
+import indicatorsBaselineSource from './indicators/baseline-source';
+import indicatorsTargetDate from './indicators/target-date';
+import indicatorsDataSource from './indicators/data-source';
+import indicatorsComparator from './indicators/comparator';
+import indicatorsBaseN from './indicators/base-n';
+import indicatorsTargetVsBaseline from './indicators/target-vs-baseline';
+import tiersDefinition from './tiers/definition';
+import tiersThreshold from './tiers/threshold';
+import tiersReTiering from './tiers/re-tiering';
+import tiersCoverage from './tiers/coverage';
+import safeguardingSection from './safeguarding/section';
+import safeguardingEscalation from './safeguarding/escalation';
+import safeguardingLado from './safeguarding/lado';
+import safeguardingTraining from './safeguarding/training';
+import safeguardingReviewDate from './safeguarding/review-date';
+import safeguardingBeyondChildProtection from './safeguarding/beyond-child-protection';
+import valueForMoneyAwardWeights from './value-for-money/award-weights';
+import valueForMoneyOutcomePaymentTerms from './value-for-money/outcome-payment-terms';
+import valueForMoneyPriceOnly from './value-for-money/price-only';
+import valueForMoneySavingsProtection from './value-for-money/savings-protection';
+import valueForMoneyInnovationDefinition from './value-for-money/innovation-definition';
+import valueForMoneyFullCostRecovery from './value-for-money/full-cost-recovery';
+import valueForMoneyContractKpis from './value-for-money/contract-kpis';
+import participationInvolvement from './participation/involvement';
+import participationNonIdentifying from './participation/non-identifying';
+import governanceNamedLead from './governance/named-lead';
+import governanceDeputy from './governance/deputy';
+import governanceMonitoringFrequency from './governance/monitoring-frequency';
+import governanceFirstReview from './governance/first-review';
+import governanceLongTermReview from './governance/long-term-review';
+import evaluationPlan from './evaluation/plan';
+import evaluationMeasurableFrom from './evaluation/measurable-from';
+import transitionsLookedAfterPathways from './transitions/looked-after-pathways';
+import transitionsBlockAllocation from './transitions/block-allocation';
+import marketSingleLot from './market/single-lot';
+import marketAccreditations from './market/accreditations';
+import marketSmallProviders from './market/small-providers';
+import needsAssessment from './needs/assessment';
+import needsTargetGroups from './needs/target-groups';
+import jointCommissioningPartners from './joint-commissioning/partners';
+import jointCommissioningAccountability from './joint-commissioning/accountability';
+import jointCommissioningFunding from './joint-commissioning/funding';
+import exitPlan from './exit/plan';
+import exitSustainability from './exit/sustainability';
+import terminologyOutdatedBodies from './terminology/outdated-bodies';
+import terminologyBeds from './terminology/beds';
+import terminologySynonyms from './terminology/synonyms';
+
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
   uniqueIds,
@@ -22,4 +79,60 @@ export const allRules: readonly Rule[] = [
   exprTypes,
   exprDates,
   exprTargetDirection,
+  outcomesAtLeastOne,
+  outcomesHasIndicator,
+  outcomesOutputNotOutcome,
+  outcomesSoftOutcome,
+  outcomesLongTermHorizon,
+  outcomesCloseToHomeSafety,
+  outcomesWholeFamily,
+  outcomesPrevention,
+  indicatorsBaseline,
+  indicatorsBaselineSource,
+  indicatorsTargetDate,
+  indicatorsDataSource,
+  indicatorsComparator,
+  indicatorsBaseN,
+  indicatorsTargetVsBaseline,
+  tiersDefinition,
+  tiersThreshold,
+  tiersReTiering,
+  tiersCoverage,
+  safeguardingSection,
+  safeguardingEscalation,
+  safeguardingLado,
+  safeguardingTraining,
+  safeguardingReviewDate,
+  safeguardingBeyondChildProtection,
+  valueForMoneyAwardWeights,
+  valueForMoneyOutcomePaymentTerms,
+  valueForMoneyPriceOnly,
+  valueForMoneySavingsProtection,
+  valueForMoneyInnovationDefinition,
+  valueForMoneyFullCostRecovery,
+  valueForMoneyContractKpis,
+  participationInvolvement,
+  participationNonIdentifying,
+  governanceNamedLead,
+  governanceDeputy,
+  governanceMonitoringFrequency,
+  governanceFirstReview,
+  governanceLongTermReview,
+  evaluationPlan,
+  evaluationMeasurableFrom,
+  transitionsLookedAfterPathways,
+  transitionsBlockAllocation,
+  marketSingleLot,
+  marketAccreditations,
+  marketSmallProviders,
+  needsAssessment,
+  needsTargetGroups,
+  jointCommissioningPartners,
+  jointCommissioningAccountability,
+  jointCommissioningFunding,
+  exitPlan,
+  exitSustainability,
+  terminologyOutdatedBodies,
+  terminologyBeds,
+  terminologySynonyms,
 ];

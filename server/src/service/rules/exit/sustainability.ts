@@ -2,7 +2,10 @@ import { get } from '../../model';
 import { defineRule } from '../types';
 import { proseScalars, sectionAt, text } from '../helpers';
 
+const serviceSections = ['summary', 'theory_of_change', 'outcomes', 'requirements', 'participation', 'workforce', 'mobilisation'];
 const oneOff = /\bone[- ]off\b/i;
+/** "not one-off", "rather than one-off": the text already argues against it. */
+const negated = /\b(not|no|never|rather than|instead of|as opposed to|avoid\w*|beyond|than)\s+(just\s+|only\s+|a\s+|the\s+)?(one[- ]off)\b/i;
 
 export default defineRule({
   meta: {
@@ -25,7 +28,8 @@ export default defineRule({
       });
     }
     for (const s of proseScalars(doc)) {
-      if (s.path[0] === 'exit' || !oneOff.test(s.value)) continue;
+      // only where the document says what the service does (needs and risks describe problems, exit the plan)
+      if (!serviceSections.includes(String(s.path[0])) || !oneOff.test(s.value) || negated.test(s.value)) continue;
       report({
         message: `This describes one-off activity: say how it continues or what it leaves behind${sustainable ? '' : ' (and add exit.sustainability:)'}, since one-off events rarely change outcomes`,
         at: { start: s.start, end: s.end },

@@ -157,6 +157,12 @@ const changeSignals: Signal[] = [
     because: (m) => `it names a condition of children's lives ('${m[1]}')`,
   },
   {
+    id: 'inclusion',
+    weight: 2,
+    test: re(`\\b(alongside (?:other|their) (?:children|young people|peers)|in mainstream|mainstream (?:school|settings?|activities|provision)|(?:are|feel|is) included|inclusion)\\b`),
+    because: (m) => `it describes inclusion ('${m[1]}')`,
+  },
+  {
     id: 'not-again',
     weight: 2,
     test: re(`\\b((?:are|is|were) not (?:re-?referred|excluded|re-?offending|taken into care|placed|moved)|do not (?:return|re-?offend|need))\\b`),

@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 import { outcomes, text } from '../helpers';
 
 const locality =
-  /\b(close to (home|their (home|homes|community|communities|family|families|school|schools|area)|the (community|family))|near (to )?(home|their (home|homes|family|families))|in[- ]borough|within (the )?(borough|sub-region|local area)|within \d+ miles|placed locally|local placements?|in their (own )?(local )?(area|community|communities))\b/i;
+  /\b(close to (home|their (home|homes|community|communities|family|families|school|schools|area)|the (community|family))|near (to )?(home|their (home|homes|family|families))|in[- ]borough|within (the )?(borough|sub-region|local area)|within \d+ miles|placed locally|local placements?)\b/i;
 const safety = /\b(safe|safely|safety|where (this|it|that) is in (their|the child's) best interests|best interests)\b/i;
 
 export default defineRule({

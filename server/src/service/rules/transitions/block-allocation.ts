@@ -2,6 +2,7 @@ import { get } from '../../model';
 import { defineRule } from '../types';
 import { listing, sectionAt, text } from '../helpers';
 
+const placementServices = ['residential-care', 'fostering', 'leaving-care'];
 const refusal = /\b(refus\w*|declin\w*|object\w*|turn(s|ed)? down|challenge\w*|disput\w*|not (able|suitable) to accept|cannot accept|say no)\b/i;
 
 export default defineRule({
@@ -21,8 +22,10 @@ export default defineRule({
     const missing: string[] = [];
     if (!text(t?.referral)) missing.push('how children are referred (referral:)');
     const matching = text(t?.matching);
-    if (!matching) missing.push('how a child is matched to a place, and what happens when the provider declines a referral (matching:)');
-    else if (!refusal.test(matching)) missing.push('what happens when the provider declines a referral (in matching:)');
+    // refusal rules matter where a provider can turn a child away from a home: placement services
+    const placements = placementServices.includes(get.str(model.value.service_type) ?? '');
+    if (!matching) missing.push(placements ? 'how a child is matched to a placement, and what happens when the provider declines a referral (matching:)' : 'how children are matched or allocated to places (matching:)');
+    else if (placements && !refusal.test(matching)) missing.push('what happens when the provider declines a referral (in matching:)');
     if (missing.length === 0) return;
     report({
       message: `This is a block contract, but the specification does not say ${listing(missing)}: set out the allocation rules so places are filled fairly and never with an unsuitable match`,

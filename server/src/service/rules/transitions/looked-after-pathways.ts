@@ -13,11 +13,9 @@ const words: Record<Pathway, string> = { step_down: 'step-down (step_down:)', st
 
 function required(value: Record<string, unknown>): { needs: Pathway[]; why: string } | undefined {
   const type = get.str(value.service_type);
-  const groups = get.arr(get.obj(value.needs)?.groups);
   if (type === 'residential-care') return { needs: ['step_down', 'staying_put', 'leaving_care'], why: 'a residential service' };
   if (type === 'fostering') return { needs: ['staying_put', 'leaving_care'], why: 'a fostering service' };
-  if (type === 'leaving-care' || groups.includes('care-leavers')) return { needs: ['leaving_care'], why: type === 'leaving-care' ? 'a leaving-care service' : 'a service for care leavers' };
-  if (groups.includes('looked-after')) return { needs: ['leaving_care'], why: 'a service for looked-after children' };
+  if (type === 'leaving-care') return { needs: ['staying_put', 'leaving_care'], why: 'a leaving-care service' };
   return undefined;
 }
 

@@ -1,0 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+/** Builds dist/ once before the suites that run the real binaries (CLI, language server, extension). */
+export default function setup(): void {
+  execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: 'inherit' });
+}
