@@ -14,6 +14,7 @@ const entries = [
   { in: 'cli/src/worker.ts', out: 'lint-worker', external: [] },
   { in: 'server/src/lsp/main.ts', out: 'server', external: [] },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/service/index.ts', out: 'service', external: [] },
 ];
 
 const started = Date.now();

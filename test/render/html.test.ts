@@ -59,6 +59,10 @@ describe('renderHtml on every example', () => {
 
         it('lists the levels of need with thresholds and price ceilings', () => {
           const start = html.indexOf('<table class="tiers">');
+          if (v.tiers === undefined && v.tier_model === undefined) {
+            expect(start).toBe(-1);
+            return;
+          }
           expect(start).toBeGreaterThan(0);
           const tiers = html.slice(start, html.indexOf('</table>', start));
           const own = get.arr(v.tiers).map(get.obj);

@@ -1,14 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { effectiveRules } from '../../../server/src/service/config';
 import type { Finding } from '../../../server/src/service/findings';
-import { LanguageService } from '../../../server/src/service/service';
-import { ConfigError, configsFor } from '../config-loader';
-import { findFiles, UsageError } from '../files';
-import { formatters } from '../formatters/index';
-import type { FileResult } from '../formatters/types';
-import { fileHost, readText } from '../host';
 import { ruleHelpUri } from '../../../server/src/service/rules/docs';
+import { defaultCacheLocation, LintCache, settingsHash, toolIdentity } from '../cache';
+import { ConfigError, configsFor } from '../config-loader';
+import { unifiedDiff } from '../diff';
+import { hashText, Linter, type LintJob, type LintJobResult } from '../engine';
+import { configIgnores, findFiles, IgnoreList, UsageError } from '../files';
+import { formatNames, formatters } from '../formatters/index';
+import type { FileResult, RuleInfo } from '../formatters/types';
+import { fileHost, readText } from '../host';
+import { runParallel, threadCount, workerScript } from '../parallel';
+import { Progress } from '../progress';
 
 export interface LintOptions {
   format: string;
@@ -23,13 +27,29 @@ export interface LintOptions {
   stdinFilename?: string;
   cwd?: string;
   version: string;
+  /** Apply safe fixes to the files. */
+  fix?: boolean;
+  /** Show the safe fixes as a unified diff without writing. */
+  fixDryRun?: boolean;
+  /** Reuse findings of unchanged files from an earlier run. */
+  cache?: boolean;
+  cacheLocation?: string;
+  /** Worker threads (1: lint in this thread). Default: one per core when there are many files. */
+  threads?: number;
+  /** Show a progress counter on a terminal (default true). */
+  progress?: boolean;
 }
 
 export interface LintOutcome {
   exitCode: number;
+  /** What goes to standard output (empty when the report went to --output-file). */
   output: string;
   results: FileResult[];
+  /** Notes for standard error: fixes refused, files written, ignored files. */
+  notes: string[];
 }
+
+const severities = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function parseRuleFlags(flags: readonly string[], known: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -37,7 +57,7 @@ export function parseRuleFlags(flags: readonly string[], known: ReadonlySet<stri
     const i = flag.lastIndexOf(':');
     const id = i > 0 ? flag.slice(0, i) : '';
     const severity = i > 0 ? flag.slice(i + 1) : '';
-    if (!id || !['error', 'warning', 'info', 'hint', 'off'].includes(severity)) {
+    if (!id || !severities.includes(severity)) {
       throw new UsageError(`--rule expects rule-id:severity, for example --rule outcomes/soft-outcome:off (got '${flag}')`);
     }
     if (!known.has(id)) throw new UsageError(`--rule: there is no rule '${id}'. Run commspec rules to list them.`);
@@ -46,58 +66,178 @@ export function parseRuleFlags(flags: readonly string[], known: ReadonlySet<stri
   return out;
 }
 
+function readProblem(file: string, e: unknown): Finding {
+  return {
+    ruleId: 'io/read',
+    severity: 'error',
+    message: `This file cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    offsets: { start: 0, end: 0 },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Lints files (or stdin) and formats the results. Returns the exit code instead of exiting, so it can be tested. */
 export async function lint(inputs: string[], opts: LintOptions): Promise<LintOutcome> {
   const cwd = opts.cwd ?? process.cwd();
+  const notes: string[] = [];
   const formatter = formatters[opts.format];
-  if (!formatter) throw new UsageError(`Unknown format '${opts.format}'. Use one of: ${Object.keys(formatters).join(', ')}`);
+  if (!formatter) throw new UsageError(`Unknown format '${opts.format}'. Use one of: ${formatNames.join(', ')}`);
+  const fromStdin = opts.stdinText !== undefined;
+  if (opts.fix && opts.fixDryRun) throw new UsageError('Use either --fix (write the fixes) or --fix-dry-run (show them), not both');
+  if (opts.fix && fromStdin) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run to see the changes as a diff');
+  if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1)) throw new UsageError('--threads expects a whole number of 1 or more');
+
+  // 1. Which files
   const overrides = new Map<string, string>();
   let files: string[];
-  if (opts.stdinText !== undefined) {
+  if (fromStdin) {
     const name = path.resolve(cwd, opts.stdinFilename ?? 'stdin.commspec.yaml');
-    overrides.set(name, opts.stdinText.charCodeAt(0) === 0xfeff ? opts.stdinText.slice(1) : opts.stdinText);
+    overrides.set(name, opts.stdinText!.charCodeAt(0) === 0xfeff ? opts.stdinText!.slice(1) : opts.stdinText!);
     files = [name];
   } else {
-    files = await findFiles(inputs, opts.ignorePattern ?? [], cwd);
-    if (files.length === 0) throw new UsageError(`No commspec documents (*.commspec.yaml) found in ${inputs.length ? inputs.join(', ') : 'this folder'}`);
+    const found = await findFiles(inputs, cwd);
+    if (found.length === 0) throw new UsageError(`No commspec documents (*.commspec.yaml) found in ${inputs.length ? inputs.join(', ') : 'this folder'}`);
+    const ignores = new IgnoreList(cwd, opts.ignorePattern ?? []);
+    files = found.filter((f) => {
+      if (ignores.ignores(f)) return false;
+      const configs = configsFor(f, opts.config);
+      return !configs.some((c) => configIgnores(c.dir, c.value.ignore ?? [], f.replace(/\\/g, '/')));
+    });
+    if (files.length === 0) notes.push(`All ${plural(found.length, 'document')} found are ignored (by ${[...ignores.sources, 'ignore: in the configuration'].join(', ')}), so nothing was linted.`);
   }
-  const service = new LanguageService(fileHost(overrides));
-  const metas = service.rules.map((r) => r.meta);
+
+  // 2. Rules and settings
+  const linter = new Linter(overrides);
+  const metas = linter.rules.map((r) => r.meta);
   const cliRules = parseRuleFlags(opts.rule ?? [], new Set(metas.map((m) => m.id)));
-  const results: FileResult[] = [];
+  const fixing = Boolean(opts.fix || opts.fixDryRun);
+
+  // 3. Read each file; take findings from the cache where nothing they depend on changed
+  const readHost = fileHost(overrides);
+  const depHashes = new Map<string, string | null>();
+  const currentHash = (uri: string): string | null => {
+    let h = depHashes.get(uri);
+    if (h === undefined) {
+      const text = readHost.readFile(uri);
+      h = text === undefined ? null : hashText(text);
+      depHashes.set(uri, h);
+    }
+    return h;
+  };
+  const cache = opts.cache && !fromStdin ? new LintCache(path.resolve(cwd, opts.cacheLocation ?? defaultCacheLocation), toolIdentity(opts.version), currentHash) : undefined;
+
+  const results: FileResult[] = new Array(files.length);
+  const jobs: LintJob[] = [];
+  const keys: Array<{ text: string; settings: string } | undefined> = new Array(files.length);
   let ioProblem = false;
-  for (const file of files) {
+  const progress = new Progress(files.length, process.stderr, opts.progress === false ? Number.POSITIVE_INFINITY : undefined);
+  files.forEach((file, index) => {
     let text = overrides.get(file);
     if (text === undefined) {
       try {
         text = readText(file);
       } catch (e) {
         ioProblem = true;
-        const finding: Finding = {
-          ruleId: 'io/read',
-          severity: 'error',
-          message: `This file cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          offsets: { start: 0, end: 0 },
-        };
-        results.push({ filePath: file, findings: [finding] });
-        continue;
+        results[index] = { filePath: file, findings: [readProblem(file, e)] };
+        progress.advance();
+        return;
       }
     }
     const settings = effectiveRules(metas, configsFor(file, opts.config), file, cliRules);
-    const analysis = service.analyse(file, text, settings);
-    const findings = opts.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    results.push({ filePath: file, findings });
+    if (cache) {
+      const key = { text: hashText(text), settings: settingsHash(settings) };
+      keys[index] = key;
+      const hit = cache.get(file, key.text, key.settings);
+      if (hit && !(fixing && hit.some((f) => f.fix?.safe === true))) {
+        results[index] = { filePath: file, findings: hit, source: text };
+        progress.advance();
+        return;
+      }
+    }
+    jobs.push({ index, file, text, settings, fix: fixing });
+  });
+
+  // 4. Lint what the cache could not answer, in worker threads when there are many files
+  const threads = threadCount(jobs.length, opts.threads);
+  const script = threads > 1 ? workerScript() : undefined;
+  let done: LintJobResult[];
+  if (script) {
+    done = await runParallel(jobs, threads, script, (n) => progress.advance(n));
+  } else {
+    done = jobs.map((job) => {
+      const r = linter.run(job);
+      progress.advance();
+      return r;
+    });
   }
-  const ruleInfo = new Map(metas.map((m) => [m.id, { description: m.description, helpUri: ruleHelpUri(m.id) }]));
-  const output = formatter(results, { cwd, color: opts.color && !opts.outputFile, rules: ruleInfo, version: opts.version });
-  if (opts.outputFile) writeFileSync(path.resolve(cwd, opts.outputFile), output);
+  progress.finish();
+
+  // 5. Fixes, cache, results in file order
+  const diffs: string[] = [];
+  const jobAt = new Map(jobs.map((j) => [j.index, j]));
+  for (const r of done) {
+    const job = jobAt.get(r.index)!;
+    const rel = (path.relative(cwd, r.file) || r.file).replace(/\\/g, '/');
+    let source = job.text;
+    if (r.fixRefused) notes.push(`${rel}: ${r.fixRefused}`);
+    if (r.fixedText !== undefined) {
+      if (opts.fixDryRun) {
+        diffs.push(unifiedDiff(rel, job.text, r.fixedText));
+        source = r.fixedText;
+      } else {
+        try {
+          writeFileSync(r.file, r.fixedText);
+          source = r.fixedText;
+          notes.push(`${rel}: applied ${plural(r.fixesApplied ?? 0, 'fix')}`);
+        } catch (e) {
+          ioProblem = true;
+          notes.push(`${rel}: the fixes could not be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          r.findings = linter.run({ ...job, fix: false }).findings;
+        }
+      }
+    }
+    if (cache && keys[r.index]) {
+      if (r.fixedText === undefined) cache.set(r.file, keys[r.index]!.text, keys[r.index]!.settings, r.deps, r.findings);
+      else if (!opts.fixDryRun && source === r.fixedText) cache.set(r.file, hashText(r.fixedText), keys[r.index]!.settings, r.deps, r.findings);
+    }
+    results[r.index] = { filePath: r.file, findings: r.findings, source };
+  }
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      notes.push(`The cache could not be saved in ${opts.cacheLocation ?? defaultCacheLocation}: ${(e as Error).message}`);
+    }
+    if (cache.debug) notes.push(`cache: ${cache.hits} hit${cache.hits === 1 ? '' : 's'}, ${cache.misses} miss${cache.misses === 1 ? '' : 'es'}`);
+  }
+
+  // 6. Report
+  const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const ruleInfo = new Map<string, RuleInfo>(metas.map((m) => [m.id, { description: m.description, helpUri: ruleHelpUri(m.id), rationale: m.rationale, severity: m.severity }]));
+  const report = formatter(shown, { cwd, color: opts.color && !opts.outputFile, rules: ruleInfo, version: opts.version });
+  if (opts.outputFile) {
+    const target = path.resolve(cwd, opts.outputFile);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, report);
+    } catch (e) {
+      throw new UsageError(`The report could not be written to ${opts.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   let exitCode = errors > 0 ? 1 : 0;
-  if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) exitCode = 1;
+  if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    exitCode = 1;
+    if (!errors) notes.push(`${plural(warnings, 'warning')} found, more than --max-warnings ${opts.maxWarnings} allows.`);
+  }
   if (ioProblem) exitCode = 2;
-  return { exitCode, output: opts.outputFile ? '' : output, results };
+  const output = diffs.join('') + (opts.outputFile ? '' : report);
+  return { exitCode, output, results: shown, notes };
 }
 
 export { ConfigError, UsageError };

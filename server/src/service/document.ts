@@ -1,6 +1,7 @@
 import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLError } from 'yaml';
 import type { Finding, Severity } from './findings';
 import { LineIndex } from './text';
+import type { ChunkCache } from './incremental';
 
 export type DocumentKind = 'specification' | 'framework' | 'bid';
 export const documentKinds: readonly DocumentKind[] = ['specification', 'framework', 'bid'];
@@ -88,8 +89,14 @@ export function nestingDepth(root: unknown, stopAt: number): number {
   return max;
 }
 
-/** Reads YAML text into a document with ranges. Never throws; every problem becomes a finding. */
-export function readDocument(uri: string, text: string): SourceDocument {
+/** Documents shorter than this are always parsed whole: chunking would not pay. */
+const incrementalThreshold = 16 * 1024;
+
+/**
+ * Reads YAML text into a document with ranges. Never throws; every problem becomes a finding.
+ * With a chunk cache, a large document reuses the parts that did not change since its last reading.
+ */
+export function readDocument(uri: string, text: string, chunks?: ChunkCache): SourceDocument {
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const base: SourceDocument = { uri, text, lines, yaml: undefined, value: undefined, kind: undefined, findings };
@@ -123,6 +130,16 @@ export function readDocument(uri: string, text: string): SourceDocument {
       range: lines.range(bad, bad + 1),
       offsets: { start: bad, end: bad + 1 },
     });
+  }
+  if (chunks && text.length >= incrementalThreshold && bad < 0) {
+    const fast = chunks.read(text);
+    if (fast && fast.depth <= limits.maxDepth) {
+      base.yaml = fast.doc;
+      base.value = fast.value;
+      const kind = fast.value.kind;
+      if (typeof kind === 'string' && (documentKinds as readonly string[]).includes(kind)) base.kind = kind as DocumentKind;
+      return base;
+    }
   }
   let docs: Document.Parsed[];
   try {

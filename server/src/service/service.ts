@@ -8,6 +8,7 @@ import type { Linked, LinkedDocument, Rule } from './rules/types';
 import { applySuppressions, findDirectives } from './suppressions';
 import { didYouMean } from './text';
 import { validateDocument } from './validate';
+import { ChunkCache } from './incremental';
 import type { SchemaName } from './schema-nav';
 
 /** How the language service reaches other documents. The CLI reads the file system; the server also sees open editors. */
@@ -38,17 +39,39 @@ export function isConfigFile(uri: string): boolean {
 }
 
 /** The pure language service: text in, plain data out. It does no I/O of its own. */
+export interface ServiceOptions {
+  /**
+   * Reuse the unchanged parts of a large document between readings (for editors, where the same document is
+   * read again after every edit). Nodes of an earlier reading of the same uri may move: use only the latest.
+   */
+  incremental?: boolean;
+}
+
 export class LanguageService {
   private readonly linkedCache = new Map<string, { text: string; linked: LinkedDocument }>();
+  private readonly chunkCaches = new Map<string, ChunkCache>();
 
   constructor(
     private readonly host: Host = noHost,
     readonly rules: readonly Rule[] = allRules,
+    private readonly options: ServiceOptions = {},
   ) {}
+
+  /** Drops what is kept for a document (its chunk cache), e.g. when an editor closes it. */
+  forget(uri: string): void {
+    this.chunkCaches.delete(uri);
+  }
+
+  private chunksFor(uri: string): ChunkCache | undefined {
+    if (!this.options.incremental) return undefined;
+    let c = this.chunkCaches.get(uri);
+    if (!c) this.chunkCaches.set(uri, (c = new ChunkCache()));
+    return c;
+  }
 
   /** Reads, validates and checks one document. Never throws. */
   analyse(uri: string, text: string, settings: EffectiveRules = defaultRules(this.rules.map((r) => r.meta))): Analysis {
-    const doc = readDocument(uri, text);
+    const doc = readDocument(uri, text, this.chunksFor(uri));
     const findings: Finding[] = [...doc.findings];
     const model = buildModel(doc);
     const linked: Linked = { frameworks: new Map(), problems: [] };

@@ -1,3 +1,4 @@
+import { Parser } from 'yaml';
 import type { Finding } from './findings';
 import type { LineIndex } from './text';
 
@@ -12,27 +13,53 @@ export interface Directive {
   used: boolean;
 }
 
-const directiveRe = /#\s*commspec-(disable-next-line|disable-line|disable-file|disable|enable)\b([^\n\r]*)/;
+const directiveRe = /^#\s*commspec-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])([^\n\r]*)/;
 
-/** Finds directives in comments: a `#` at the start of a line or after whitespace, outside quotes. */
+/**
+ * Finds directives in comments. Comments are taken from YAML's own concrete syntax tree, so a `#` inside
+ * a quoted string, a block scalar (`|` or `>`) or a multi-line string is never mistaken for a comment.
+ */
 export function findDirectives(lines: LineIndex): Directive[] {
   const out: Directive[] = [];
   const text = lines.text;
   if (!text.includes('commspec-')) return out;
-  for (let line = 0; line < lines.lineCount; line++) {
-    const start = lines.lineStart(line);
-    const end = lines.lineEnd(line);
-    const content = text.slice(start, end);
-    if (!content.includes('commspec-')) continue;
-    const hash = commentStart(content);
-    if (hash < 0) continue;
-    const m = directiveRe.exec(content.slice(hash));
-    if (!m || m.index !== 0) continue;
+  for (const c of comments(text)) {
+    if (!c.source.includes('commspec-')) continue;
+    const m = directiveRe.exec(c.source);
+    if (!m) continue;
     const [body, reason] = splitReason(m[2]);
     const rules = body.split(/[\s,]+/).filter(Boolean);
-    out.push({ type: m[1] as Directive['type'], rules, reason, line, start: start + hash, end, used: false });
+    const line = lines.positionAt(c.offset).line;
+    out.push({ type: m[1] as Directive['type'], rules, reason, line, start: c.offset, end: c.offset + c.source.length, used: false });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every comment token in the text, in source order, without recursion (documents can be deep). */
+function comments(text: string): Array<{ offset: number; source: string }> {
+  const out: Array<{ offset: number; source: string }> = [];
+  let tokens: unknown[];
+  try {
+    tokens = [...new Parser().parse(text)];
+  } catch {
+    return out;
+  }
+  const stack: unknown[] = tokens;
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      for (const x of t) stack.push(x);
+      continue;
+    }
+    const token = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      out.push({ offset: token.offset, source: token.source });
+      continue;
+    }
+    for (const v of Object.values(t)) if (v && typeof v === 'object') stack.push(v);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 function splitReason(rest: string): [string, string | undefined] {
@@ -40,23 +67,6 @@ function splitReason(rest: string): [string, string | undefined] {
   if (i < 0) return [rest.trim(), undefined];
   const reason = rest.slice(i + 2).trim();
   return [rest.slice(0, i).trim(), reason || undefined];
-}
-
-/** Index of the `#` that starts a comment on this line, ignoring `#` inside quotes; -1 if none. */
-function commentStart(line: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) {
-        if (quote === "'" && line[i + 1] === "'") i++;
-        else quote = undefined;
-      } else if (c === '\\' && quote === '"') i++;
-    } else if (c === '"' || c === "'") {
-      if (i === 0 || /[\s:\[{,-]/.test(line[i - 1])) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return i;
-  }
-  return -1;
 }
 
 function covers(d: Directive, ruleId: string): boolean {

@@ -48,6 +48,12 @@ function rangeOf(n: Node | null | undefined): [number, number] | undefined {
   return r ? [r[0], r[1]] : undefined;
 }
 
+/** Block collections end where the next key starts, so their end is exclusive; a scalar's is inclusive. */
+function contains(node: Node, r: [number, number], offset: number): boolean {
+  const block = (isMap(node) || isSeq(node)) && !(node as { flow?: boolean }).flow;
+  return offset >= r[0] && (block ? offset < r[1] : offset <= r[1]);
+}
+
 /** The key or value at an offset (ends inclusive, so a cursor just after a word still finds it). */
 export function locate(doc: SourceDocument, offset: number): Located | undefined {
   let node = doc.yaml?.contents as Node | null | undefined;
@@ -64,7 +70,7 @@ export function locate(doc: SourceDocument, offset: number): Located | undefined
           return { path: [...path, keyText(p.key) ?? ''], part: 'key', node: p.key as Node, pair: p, chain };
         }
         const vr = rangeOf(p.value as Node);
-        if (vr && offset >= vr[0] && offset <= vr[1]) {
+        if (vr && contains(p.value as Node, vr, offset)) {
           chain.push(p);
           path.push(keyText(p.key) ?? '');
           next = p.value as Node;
@@ -81,7 +87,7 @@ export function locate(doc: SourceDocument, offset: number): Located | undefined
       node.items.forEach((item, i) => {
         if (next) return;
         const r = rangeOf(item as Node);
-        if (r && offset >= r[0] && offset <= r[1]) {
+        if (r && contains(item as Node, r, offset)) {
           path.push(i);
           next = item as Node;
         }

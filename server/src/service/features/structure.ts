@@ -54,7 +54,7 @@ const itemKinds: Array<[RegExp, OutlineKind]> = [
 ];
 
 const nameKeys = ['id', 'name', 'outcome', 'indicator', 'requirement', 'criterion', 'tier', 'lot', 'stage', 'date', 'role'];
-const detailKeys = ['statement', 'definition', 'label', 'text', 'title', 'approach', 'target', 'description', 'answer'];
+const detailKeys = ['statement', 'label', 'definition', 'text', 'title', 'approach', 'target', 'description', 'answer'];
 
 function scalarString(map: Node, key: string): { text: string; node: Node } | undefined {
   if (!isMap(map)) return undefined;

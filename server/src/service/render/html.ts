@@ -97,7 +97,7 @@ function cleanCspSource(source: string | undefined): string {
   if (!source) return '';
   return source
     .split(/\s+/)
-    .filter((s) => /^[A-Za-z0-9*.:/_+-]+$/.test(s) && !/^'/.test(s))
+    .filter((s) => /^[a-z][a-z0-9+.-]*:(\/\/[A-Za-z0-9*.+-]+(:(\d+|\*))?(\/[A-Za-z0-9._~%/+-]*)?)?$/i.test(s))
     .join(' ');
 }
 
@@ -128,6 +128,16 @@ class Ctx {
     this.analysis = analysis;
     this.webview = options.mode === 'webview';
     this.lineNumbers = (options.lineNumbers ?? this.webview) && analysis !== undefined;
+  }
+
+  private readonly regionLabels = new Set<string>();
+
+  /** A landmark label not used before in the page (landmarks need unique names). */
+  regionLabel(base: string): string {
+    let label = base;
+    for (let i = 2; this.regionLabels.has(label); i++) label = `${base} (${i})`;
+    this.regionLabels.add(label);
+    return label;
   }
 
   /** A unique HTML id built from `base`. */
@@ -338,6 +348,8 @@ interface TableSpec {
   numeric?: number[];
   foot?: Array<string | undefined>;
   cls?: string;
+  /** What the table belongs to, when the same caption appears more than once (e.g. each outcome's indicators). */
+  context?: string;
 }
 
 function table(ctx: Ctx, t: TableSpec): string {
@@ -362,7 +374,7 @@ function table(ctx: Ctx, t: TableSpec): string {
     : '';
   const captionId = ctx.id(`table-${t.caption}`);
   return (
-    `<div class="table-wrap" role="region" aria-labelledby="${captionId}" tabindex="0">` +
+    `<div class="table-wrap" role="region" aria-label="${attr(ctx.regionLabel(t.context ? `${t.caption} table: ${t.context}` : `${t.caption} table`))}" tabindex="0">` +
     `<table${t.cls ? ` class="${t.cls}"` : ''}><caption id="${captionId}">${esc(t.caption)}</caption>${head}<tbody>${rows}</tbody>${foot}</table></div>`
   );
 }
@@ -819,7 +831,7 @@ function outcomesPart(ctx: Ctx, outcomes: Array<{ o: Record<string, unknown>; i:
   });
   const captionId = ctx.id('table-outcomes-and-indicators');
   const glance =
-    `<div class="table-wrap" role="region" aria-labelledby="${captionId}" tabindex="0"><table class="outcomes-table">` +
+    `<div class="table-wrap" role="region" aria-label="${attr(ctx.regionLabel('Outcomes and indicators table'))}" tabindex="0"><table class="outcomes-table">` +
     `<caption id="${captionId}">Outcomes and indicators at a glance</caption>` +
     `<thead><tr><th scope="col">Outcome</th><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Data source</th></tr></thead>` +
     groups.join('') +
@@ -1282,6 +1294,7 @@ function framework(ctx: Ctx, header: string, counts: Record<Severity, number> | 
       const anchor = ctx.id(`priority-${id ?? i + 1}`);
       const indicators = table(ctx, {
         caption: 'Shared indicators',
+        context: text(o.statement) ?? id,
         head: ['Indicator', 'Unit', 'Which way is better', 'Baseline'],
         rows: get.arr(o.indicators).map((x, j) => {
           const ind = get.obj(x) ?? {};
@@ -1392,6 +1405,7 @@ function bid(ctx: Ctx, header: string, counts: Record<Severity, number> | undefi
       const anchor = ctx.id(`response-${oid ?? i + 1}`);
       const commitments = table(ctx, {
         caption: 'Committed targets',
+        context: (so && text(so.statement)) ?? oid,
         head: ['Indicator', 'Committed target', "Specification's target"],
         rows: get.arr(r.commitments).map((x, j) => {
           const c = get.obj(x) ?? {};

@@ -11,6 +11,7 @@ export default defineRule({
       'Larger commissions have "implications for smaller organisations", and "larger national organisations have big machinery to engage in commissioning which many smaller organisations don\'t have". Lots, proportionate turnover thresholds, bidders\' days and consortium routes keep the local voluntary sector in the market; saying so in the specification shows bidders they are welcome.',
     evidence: ['seed 004 L419', 'seed 004 L637', 'seed 004 L276'],
     kinds: ['specification'],
+    strictOnly: true,
     tags: ['market'],
   },
   check({ model, report }) {

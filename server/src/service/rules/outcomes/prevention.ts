@@ -14,6 +14,7 @@ export default defineRule({
       'The areas that commissioned best made "their particular effort to focus on prevention and early intervention". An outcome that measures needs avoided (children not needing to come into care, families not re-referred, problems caught early) keeps a specialist contract pointed at reducing demand, not just meeting it.',
     evidence: ['seed 001 L122'],
     kinds: ['specification'],
+    strictOnly: true,
     tags: ['outcomes', 'suggestion'],
   },
   check({ model, report }) {

@@ -13,6 +13,7 @@ export default defineRule({
       'Commissioners in the six areas studied said "we also need to look at outcomes for the whole family around a child", and "think family" ran through the cultural commissioning guidance. Most children\'s needs are met or missed at home; an outcome for parents, carers or the family makes a whole-family approach something the contract measures.',
     evidence: ['seed 001 L387', 'seed 004 L370'],
     kinds: ['specification'],
+    strictOnly: true,
     tags: ['outcomes', 'suggestion'],
   },
   check({ model, report }) {

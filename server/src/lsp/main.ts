@@ -1,0 +1,32 @@
+// Entry point of `commspec-language-server`: `--stdio` (the default), `--node-ipc`, `--socket=<port>` or `--pipe=<name>`.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+if (process.argv.includes('--version')) {
+  process.stdout.write('0.1.0\n');
+  process.exit(0);
+}
+if (process.argv.includes('--help')) {
+  process.stdout.write('Usage: commspec-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]\nThe commspec language server speaks the Language Server Protocol; editors start it over standard input and output with --stdio.\n');
+  process.exit(0);
+}
+if (!process.argv.slice(2).some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+process.on('uncaughtException', (e) => {
+  try {
+    connection.console.error(`[commspec] unexpected error: ${e?.stack ?? String(e)}`);
+  } catch {
+    /* nothing more to do */
+  }
+});
+process.on('unhandledRejection', (e) => {
+  try {
+    connection.console.error(`[commspec] unexpected error: ${(e as Error)?.stack ?? String(e)}`);
+  } catch {
+    /* nothing more to do */
+  }
+});
+startServer(connection);
+connection.listen();

@@ -1,0 +1,558 @@
+// The commspec language server: LSP glue over the pure language service. It keeps document texts in
+// sync, debounces and versions diagnostics, scans and watches the workspace, and turns the service's
+// plain data into LSP messages. Every handler is wrapped: an internal error is logged and answered
+// with an empty result, never a crash.
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  SemanticTokensBuilder,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction as LspCodeAction,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { STANDARD_TOKEN_TYPE } from '../../../grammar/src/index';
+import { codeActions } from '../service/features/actions';
+import { completion } from '../service/features/completion';
+import type { OffsetEdit } from '../service/features/common';
+import { hover } from '../service/features/hover';
+import { codeLenses, inlayHints } from '../service/features/lenses';
+import { definition, highlights, prepareRename, references, rename } from '../service/features/navigation';
+import { documentSymbols, foldingRanges, selectionRange, type SelectionRange as PureSelection } from '../service/features/structure';
+import { documentLinks, semanticTokens, tokenModifiers, tokenTypes } from '../service/features/tokens';
+import type { Analysis } from '../service/service';
+import { isConfigFile } from '../service/service';
+import type { LineIndex } from '../service/text';
+import { isCommspecDocument, resolveUri, Workspace } from '../service/workspace';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
+import { fileToUri, findCommspecFiles, readUri, uriToFile } from './scan';
+
+export type LintRun = 'onType' | 'onSave';
+
+export interface ServerOptions {
+  /** Delay between the last keystroke and linting, in milliseconds. */
+  debounceMs?: number;
+}
+
+interface Settings {
+  lint: { run: LintRun };
+}
+
+const defaultSettings: Settings = { lint: { run: 'onType' } };
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const debounceMs = options.debounceMs ?? 150;
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace({ readFile: readUri });
+  let caps: ClientCapabilities = {};
+  let pull = false;
+  let settings: Settings = defaultSettings;
+  let folders: string[] = [];
+  let snippets = false;
+  let related = false;
+  let refreshSupported = false;
+  let tokenLegend: { types: string[]; modifiers: string[]; typeIndex: Map<string, number> } = { types: [], modifiers: [], typeIndex: new Map() };
+  let scanFinished: () => void = () => undefined;
+  /** Resolves once the initial workspace scan is over (navigation and workspace diagnostics wait for it). */
+  const scanned = new Promise<void>((resolve) => (scanFinished = resolve));
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const changeWaiters = new Set<() => void>();
+
+  const log = (message: string) => {
+    try {
+      connection.console.error(`[commspec] ${message}`);
+    } catch {
+      /* the connection is gone */
+    }
+  };
+
+  function safe<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        log(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const analysisOf = (uri: string): Analysis | undefined => ws.analysis(uri);
+  const linesOf = (uri: string): LineIndex | undefined => analysisOf(uri)?.doc.lines;
+  const offsetOf = (a: Analysis, position: { line: number; character: number }) => a.doc.lines.offsetAt(position);
+
+  function toWorkspaceEdit(changes: Map<string, OffsetEdit[]>): WorkspaceEdit {
+    const out: Record<string, TextEdit[]> = {};
+    for (const [uri, edits] of changes) {
+      const lines = linesOf(uri);
+      if (!lines) continue;
+      out[uri] = edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+    }
+    return { changes: out };
+  }
+
+  const diagnosticsFor = (a: Analysis): Diagnostic[] => a.findings.map((f) => toDiagnostic(f, related));
+
+  // ----- push diagnostics, debounced and versioned ------------------------------------------------------
+
+  const published = new Map<string, Diagnostic[]>();
+
+  function publish(uri: string): void {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc || pull) return;
+    const version = doc.version;
+    const a = analysisOf(uri);
+    if (!a) return;
+    // a newer edit arrived while this one was being checked: its own run will publish
+    if (documents.get(uri)?.version !== version || timers.has(uri)) return;
+    const diagnostics = diagnosticsFor(a);
+    published.set(uri, diagnostics);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay = debounceMs): void {
+    if (pull) return;
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        try {
+          publish(uri);
+        } catch (e) {
+          log(`diagnostics for ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        }
+      }, delay),
+    );
+  }
+
+  /** Something changed that other documents may depend on: re-check them. */
+  function changed(uri: string | undefined): void {
+    for (const w of [...changeWaiters]) w();
+    if (pull) {
+      if (refreshSupported) connection.languages.diagnostics.refresh();
+      return;
+    }
+    if (settings.lint.run === 'onSave' && uri && documents.get(uri)) return;
+    const affected = new Set<string>();
+    if (!uri || isConfigFile(uri)) for (const d of documents.all()) affected.add(d.uri);
+    else for (const d of ws.dependents(uri)) if (documents.get(d)) affected.add(d);
+    for (const d of affected) schedule(d);
+  }
+
+  // ----- lifecycle ----------------------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+    related = !!caps.textDocument?.publishDiagnostics?.relatedInformation || pull;
+    refreshSupported = !!caps.workspace?.diagnostics?.refreshSupport;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (!folders.length && params.rootUri) folders = [params.rootUri];
+    const init = params.initializationOptions as Partial<Settings> | undefined;
+    if (init?.lint?.run === 'onSave' || init?.lint?.run === 'onType') settings = { lint: { run: init.lint.run } };
+    // semantic token types: our own where the client knows them, the nearest standard type otherwise
+    const clientTypes = new Set(caps.textDocument?.semanticTokens?.tokenTypes ?? []);
+    const types: string[] = [];
+    const typeIndex = new Map<string, number>();
+    for (const t of tokenTypes) {
+      const name = clientTypes.has(t) ? t : STANDARD_TOKEN_TYPE[t as keyof typeof STANDARD_TOKEN_TYPE] ?? 'variable';
+      if (!types.includes(name)) types.push(name);
+      typeIndex.set(t, types.indexOf(name));
+    }
+    tokenLegend = { types, modifiers: [...tokenModifiers], typeIndex };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [':', '/', '[', ',', '-', ' '], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'commspec' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: types, tokenModifiers: [...tokenModifiers] }, full: true, range: true },
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        diagnosticProvider: pull ? { identifier: 'commspec', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'commspec-language-server', version: '0.1.0' },
+    };
+  });
+
+  async function loadSettings(): Promise<void> {
+    if (!caps.workspace?.configuration) return;
+    try {
+      const c = (await connection.workspace.getConfiguration({ section: 'commspec' })) as Partial<Settings> | null;
+      const run = c?.lint?.run;
+      settings = { lint: { run: run === 'onSave' ? 'onSave' : 'onType' } };
+    } catch (e) {
+      log(`could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  async function scanFolders(list: string[]): Promise<void> {
+    for (const folder of list) {
+      const dir = uriToFile(folder);
+      if (!dir) continue;
+      const files = await findCommspecFiles(dir);
+      for (const f of files) {
+        const uri = fileToUri(f);
+        if (!documents.get(uri)) ws.setDiskText(uri, readUri(uri));
+      }
+    }
+  }
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/*.commspec.{yaml,yml}' }, { globPattern: '**/.commspec.{yaml,yml}' }],
+          })
+          .catch((e) => log(`could not watch files: ${(e as Error).message}`));
+      }
+      if (caps.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          safe('workspace folders', undefined, async (e) => {
+            folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
+            await scanFolders(e.added.map((a) => a.uri));
+            changed(undefined);
+          }),
+        );
+      }
+      try {
+        await loadSettings();
+        const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+        progress?.begin('commspec: reading the workspace', undefined, undefined, false);
+        await scanFolders(folders).catch((e) => log(`workspace scan failed: ${(e as Error).message}`));
+        progress?.done();
+      } finally {
+        scanFinished();
+      }
+      changed(undefined);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    safe('configuration', undefined, async (params) => {
+      const s = (params.settings as { commspec?: Partial<Settings> } | undefined)?.commspec;
+      if (s?.lint?.run) settings = { lint: { run: s.lint.run === 'onSave' ? 'onSave' : 'onType' } };
+      else await loadSettings();
+      changed(undefined);
+    }),
+  );
+
+  // ----- documents -------------------------------------------------------------------------------------------
+
+  documents.onDidOpen((e) => {
+    try {
+      ws.open(e.document.uri, e.document.getText(), e.document.version);
+      schedule(e.document.uri, 0);
+      changed(e.document.uri);
+    } catch (err) {
+      log(`open failed: ${(err as Error).message}`);
+    }
+  });
+  documents.onDidChangeContent((e) => {
+    try {
+      if (!ws.isOpen(e.document.uri)) return; // onDidOpen handles the first content
+      ws.update(e.document.uri, e.document.getText(), e.document.version);
+      if (settings.lint.run === 'onType') schedule(e.document.uri);
+      changed(e.document.uri);
+    } catch (err) {
+      log(`change failed: ${(err as Error).message}`);
+    }
+  });
+  documents.onDidSave((e) => {
+    try {
+      ws.setDiskText(e.document.uri, readUri(e.document.uri));
+      if (settings.lint.run === 'onSave') {
+        if (pull) {
+          const a = analysisOf(e.document.uri);
+          if (a) savedAnalyses.set(e.document.uri, a);
+          if (refreshSupported) connection.languages.diagnostics.refresh();
+        } else schedule(e.document.uri, 0);
+      }
+    } catch (err) {
+      log(`save failed: ${(err as Error).message}`);
+    }
+  });
+  documents.onDidClose((e) => {
+    try {
+      const uri = e.document.uri;
+      const t = timers.get(uri);
+      if (t) clearTimeout(t);
+      timers.delete(uri);
+      ws.close(uri);
+      savedAnalyses.delete(uri);
+      if (!pull && published.has(uri)) {
+        published.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+      changed(uri);
+    } catch (err) {
+      log(`close failed: ${(err as Error).message}`);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(
+    safe('watched files', undefined, (params) => {
+      for (const c of params.changes) {
+        if (!isCommspecDocument(c.uri) && !isConfigFile(c.uri)) continue;
+        ws.setDiskText(c.uri, c.type === FileChangeType.Deleted ? undefined : readUri(c.uri));
+        if (isConfigFile(c.uri)) changed(c.uri);
+        else changed(c.uri);
+      }
+    }),
+  );
+
+  // ----- pull diagnostics --------------------------------------------------------------------------------------
+
+  const savedAnalyses = new Map<string, Analysis>();
+  const resultIds = new WeakMap<Analysis, string>();
+  let resultCounter = 0;
+  const resultIdOf = (a: Analysis) => {
+    let id = resultIds.get(a);
+    if (!id) resultIds.set(a, (id = `r${++resultCounter}`));
+    return id;
+  };
+  const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked', { retriggerRequest: true });
+
+  connection.languages.diagnostics.on(
+    safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, async (params, token: CancellationToken) => {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      const version = doc?.version;
+      // let pending edits arrive first, so a report is never made for a text about to change
+      await new Promise((r) => setImmediate(r));
+      if (token.isCancellationRequested || documents.get(uri)?.version !== version) throw cancelled();
+      let a: Analysis | undefined;
+      if (doc && settings.lint.run === 'onSave') {
+        a = savedAnalyses.get(uri);
+        if (!a) {
+          a = analysisOf(uri);
+          if (a) savedAnalyses.set(uri, a);
+        }
+      } else a = analysisOf(uri);
+      if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (token.isCancellationRequested || documents.get(uri)?.version !== version) throw cancelled();
+      const resultId = resultIdOf(a);
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(a) };
+    }),
+  );
+
+  connection.languages.diagnostics.onWorkspace(
+    safe('workspace diagnostics', { items: [] }, async (params, token, workDone) => {
+      await scanned;
+      const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+      const compute = () => {
+        const items: WorkspaceDocumentDiagnosticReport[] = [];
+        const uris = ws.uris().filter((u) => !documents.get(u));
+        workDone.begin('commspec: checking the workspace', 0, `${uris.length} documents`, true);
+        uris.forEach((uri, i) => {
+          if (token.isCancellationRequested) return;
+          const a = analysisOf(uri);
+          if (!a) return;
+          const resultId = resultIdOf(a);
+          if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+          else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnosticsFor(a) });
+          workDone.report(Math.round(((i + 1) / Math.max(1, uris.length)) * 100), `${i + 1} of ${uris.length}`);
+        });
+        workDone.done();
+        return items;
+      };
+      let items = compute();
+      // nothing new: hold the request until something changes (the client asks again as soon as we answer)
+      if (items.every((i) => i.kind === DocumentDiagnosticReportKind.Unchanged) && previous.size) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            changeWaiters.delete(done);
+            resolve();
+          };
+          changeWaiters.add(done);
+          token.onCancellationRequested(done);
+          setTimeout(done, 60_000);
+        });
+        if (token.isCancellationRequested) return { items: [] };
+        items = compute();
+      }
+      return { items };
+    }),
+  );
+
+  // ----- editor features ------------------------------------------------------------------------------------------
+
+  const withDoc = <R>(uri: string, fallback: R, fn: (a: Analysis) => R): R => {
+    const a = analysisOf(uri);
+    return a ? fn(a) : fallback;
+  };
+
+  connection.onCompletion(
+    safe('completion', null, (params) =>
+      withDoc(params.textDocument.uri, null, (a) => {
+        const items = completion(a, offsetOf(a, params.position), ws).map((e) => toCompletionItem(e, a.doc.lines, snippets));
+        return { isIncomplete: false, items };
+      }),
+    ),
+  );
+
+  connection.onHover(
+    safe('hover', null, (params) =>
+      withDoc(params.textDocument.uri, null, (a) => {
+        const h = hover(a, offsetOf(a, params.position), ws);
+        return h ? { contents: { kind: 'markdown' as const, value: h.markdown }, range: a.doc.lines.range(h.start, h.end) } : null;
+      }),
+    ),
+  );
+
+  connection.onDefinition(
+    safe('definition', null, async (params) => {
+      await scanned;
+      return withDoc(params.textDocument.uri, null, (a) => {
+        const d = definition(a, offsetOf(a, params.position), ws);
+        if (!d) return null;
+        if (caps.textDocument?.definition?.linkSupport) {
+          const target = d.target.range;
+          return [{ originSelectionRange: a.doc.lines.range(d.origin.start, d.origin.end), targetUri: d.target.uri, targetRange: target, targetSelectionRange: target }];
+        }
+        return { uri: d.target.uri, range: d.target.range };
+      });
+    }),
+  );
+
+  connection.onReferences(
+    safe('references', [], async (params) => {
+      await scanned;
+      return withDoc(params.textDocument.uri, [], (a) => references(a, offsetOf(a, params.position), ws, params.context.includeDeclaration).map((l) => ({ uri: l.uri, range: l.range })));
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    safe('highlight', [], (params) =>
+      withDoc(params.textDocument.uri, [], (a) => highlights(a, offsetOf(a, params.position)).map((h) => ({ range: a.doc.lines.range(h.start, h.end), kind: h.declaration ? 3 : 2 }))),
+    ),
+  );
+
+  connection.onPrepareRename(
+    safe('prepare rename', null, (params) =>
+      withDoc(params.textDocument.uri, null, (a) => {
+        const p = prepareRename(a, offsetOf(a, params.position));
+        if (!p) return null;
+        if ('error' in p) throw new ResponseError(LSPErrorCodes.RequestFailed, p.error);
+        return { range: a.doc.lines.range(p.start, p.end), placeholder: p.placeholder };
+      }),
+    ),
+  );
+
+  connection.onRenameRequest(
+    safe('rename', null, async (params) => {
+      await scanned;
+      return withDoc(params.textDocument.uri, null, (a) => {
+        const r = rename(a, offsetOf(a, params.position), params.newName, ws);
+        if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
+        return toWorkspaceEdit(r.changes);
+      });
+    }),
+  );
+
+  connection.onDocumentSymbol(safe('symbols', [], (params) => withDoc(params.textDocument.uri, [], (a) => documentSymbols(a).map(toDocumentSymbol))));
+
+  connection.onFoldingRanges(safe('folding', [], (params) => withDoc(params.textDocument.uri, [], (a) => foldingRanges(a))));
+
+  connection.onSelectionRanges(
+    safe('selection ranges', [], (params) =>
+      withDoc(params.textDocument.uri, [], (a) =>
+        params.positions.map((p) => {
+          const convert = (s: PureSelection | undefined): { range: ReturnType<LineIndex['range']>; parent?: unknown } | undefined =>
+            s ? { range: a.doc.lines.range(s.start, s.end), parent: convert(s.parent) } : undefined;
+          const offset = offsetOf(a, p);
+          return (convert(selectionRange(a, offset)) ?? { range: a.doc.lines.range(offset, offset) }) as never;
+        }),
+      ),
+    ),
+  );
+
+  const buildTokens = (a: Analysis, range?: { start: number; end: number }) => {
+    const b = new SemanticTokensBuilder();
+    for (const t of semanticTokens(a, range)) {
+      const type = tokenLegend.typeIndex.get(t.type);
+      if (type === undefined) continue;
+      let mods = 0;
+      for (const m of t.modifiers) {
+        const i = tokenLegend.modifiers.indexOf(m);
+        if (i >= 0) mods |= 1 << i;
+      }
+      b.push(t.line, t.character, t.length, type, mods);
+    }
+    return b.build();
+  };
+  connection.languages.semanticTokens.on(safe('semantic tokens', { data: [] }, (params) => withDoc(params.textDocument.uri, { data: [] }, (a) => buildTokens(a))));
+  connection.languages.semanticTokens.onRange(
+    safe('semantic tokens', { data: [] }, (params) => withDoc(params.textDocument.uri, { data: [] }, (a) => buildTokens(a, { start: offsetOf(a, params.range.start), end: offsetOf(a, params.range.end) }))),
+  );
+
+  connection.onDocumentLinks(
+    safe('links', [], (params) => withDoc(params.textDocument.uri, [], (a) => documentLinks(a, { resolve: resolveUri }).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip })))),
+  );
+
+  connection.onCodeAction(
+    safe('code actions', [], (params) =>
+      withDoc(params.textDocument.uri, [], (a) => {
+        const range = { start: offsetOf(a, params.range.start), end: offsetOf(a, params.range.end) };
+        const only = params.context.only;
+        const kinds: Record<string, string> = { quickfix: CodeActionKind.QuickFix, 'refactor.rewrite': CodeActionKind.RefactorRewrite, source: CodeActionKind.Source };
+        return codeActions(a, range, ws)
+          .map((c): LspCodeAction => ({
+            title: c.title,
+            kind: kinds[c.kind],
+            edit: toWorkspaceEdit(c.edits),
+            diagnostics: c.findings?.map((f) => toDiagnostic(f, related)),
+            isPreferred: c.isPreferred,
+          }))
+          .filter((c) => !only?.length || only.some((k) => c.kind === k || c.kind!.startsWith(`${k}.`)));
+      }),
+    ),
+  );
+
+  connection.onCodeLens(safe('code lens', [], (params) => withDoc(params.textDocument.uri, [], (a) => codeLenses(a, ws).map((l) => ({ range: l.range, command: { title: l.title, command: '' } })))));
+
+  connection.languages.inlayHint.on(
+    safe('inlay hints', [], (params) =>
+      withDoc(params.textDocument.uri, [], (a) =>
+        inlayHints(a, { start: offsetOf(a, params.range.start), end: offsetOf(a, params.range.end) }).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
+      ),
+    ),
+  );
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    for (const w of [...changeWaiters]) w();
+  });
+
+  documents.listen(connection);
+}

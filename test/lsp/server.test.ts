@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildServer, pullCapabilities, pushCapabilities, startClient, tempWorkspace, type TestClient } from './client';
+
+/** Position of the first occurrence of `needle` (plus `delta` characters) in `text`. */
+function pos(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`'${needle}' not in text`);
+  const before = text.slice(0, i + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+describe('language server over stdio (push diagnostics)', () => {
+  let client: TestClient;
+  const ws = tempWorkspace();
+  const specText = readFileSync(ws.file('spec.commspec.yaml'), 'utf8');
+  const bidText = readFileSync(ws.file('bid.commspec.yaml'), 'utf8');
+  let init: any;
+
+  beforeAll(async () => {
+    buildServer();
+    client = startClient();
+    init = await client.initialize(`file://${ws.dir}`, pushCapabilities);
+  });
+  afterAll(async () => {
+    if (client) await client.stop();
+  });
+
+  test('initialize announces the features', () => {
+    const c = init.capabilities;
+    expect(c.textDocumentSync.change).toBe(2);
+    for (const k of ['completionProvider', 'hoverProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'semanticTokensProvider', 'documentLinkProvider', 'codeActionProvider', 'codeLensProvider', 'inlayHintProvider']) {
+      expect(c[k], k).toBeTruthy();
+    }
+    expect(c.diagnosticProvider).toBeUndefined(); // this client has no pull diagnostics
+  });
+
+  test('opening a document publishes diagnostics with rule codes, links and the version', async () => {
+    const broken = specText.replace('tiers: [additional, complex]', 'tiers: [additional, complx]');
+    client.open(ws.uri('spec.commspec.yaml'), broken, 1);
+    const d = await client.waitForDiagnostics(ws.uri('spec.commspec.yaml'), (p) => p.version === 1);
+    const finding = d.diagnostics.find((x) => x.code === 'references/resolve');
+    expect(finding, JSON.stringify(d.diagnostics)).toBeDefined();
+    expect(finding!.message).toContain("did you mean 'complex'");
+    expect(finding!.codeDescription?.href).toMatch(/references\/resolve\.md$/);
+    expect(finding!.range.start).toEqual(pos(broken, 'complx'));
+    expect(finding!.source).toBe('commspec');
+  });
+
+  test('a quick fix for the finding applies the suggestion', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const broken = specText.replace('tiers: [additional, complex]', 'tiers: [additional, complx]');
+    const at = pos(broken, 'complx', 2);
+    const actions: any[] = await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const fix = actions.find((a) => a.title === "Change to 'complex'");
+    expect(fix, JSON.stringify(actions.map((a) => a.title))).toBeDefined();
+    expect(fix.kind).toBe('quickfix');
+    expect(fix.edit.changes[uri]).toEqual([{ range: { start: pos(broken, 'complx'), end: pos(broken, 'complx', 6) }, newText: 'complex' }]);
+  });
+
+  test('incremental edits: diagnostics follow the text and are never published for an old version', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const broken = specText.replace('tiers: [additional, complex]', 'tiers: [additional, complx]');
+    const start = pos(broken, 'complx');
+    const before = client.diagnostics.length;
+    // three quick edits inside the debounce window: only the last version may be published
+    for (const [version, text] of [[2, 'compl'], [3, 'comple'], [4, 'complex']] as const) {
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start, end: { line: start.line, character: start.character + (version === 2 ? 6 : version === 3 ? 5 : 6) } }, text }],
+      });
+    }
+    const d = await client.waitForDiagnostics(uri, (p) => p.version === 4);
+    expect(d.diagnostics.filter((x) => x.code === 'references/resolve')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    const later = client.diagnostics.slice(before).filter((p) => p.uri === uri);
+    expect(later.map((p) => p.version)).toEqual([4]);
+  });
+
+  test('completion offers the tiers of the referenced framework', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const at = pos(specText, 'tiers: [additional, complex]', 'tiers: [additional, '.length);
+    const list: any = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: at });
+    const labels = list.items.map((i: any) => i.label);
+    expect(labels).toContain('complex');
+    expect(labels).toContain('additional');
+    const complex = list.items.find((i: any) => i.label === 'complex');
+    expect(complex.documentation.value).toContain('Several needs that need a coordinated multi-agency plan');
+  });
+
+  test('hover explains a key from the schema', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const h: any = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: pos(specText, 'polarity: lower', 2) });
+    expect(h.contents.kind).toBe('markdown');
+    expect(h.contents.value).toContain('Which way is better');
+    expect(h.contents.value).toContain('`higher`');
+  });
+
+  test('definition from a bid goes into the specification file, which is not open', async () => {
+    const uri = ws.uri('bid.commspec.yaml');
+    client.open(uri, bidText, 1);
+    const loc: any = await client.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(bidText, 'outcome: families-stronger', 12) });
+    expect(loc.uri).toBe(ws.uri('spec.commspec.yaml'));
+    expect(loc.range.start).toEqual(pos(specText, 'families-stronger'));
+  });
+
+  test('definition of a tier goes into the framework file', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const loc: any = await client.conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos(specText, 'additional, complex', 3) });
+    const fw = readFileSync(ws.file('framework.commspec.yaml'), 'utf8');
+    expect(loc.uri).toBe(ws.uri('framework.commspec.yaml'));
+    expect(loc.range.start).toEqual(pos(fw, 'additional'));
+  });
+
+  test('rename an indicator across the specification, its payment rule and the bid', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const at = pos(specText, 'id: goals-met', 6);
+    const prepared: any = await client.conn.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: at });
+    expect(prepared.placeholder).toBe('goals-met');
+    const edit: any = await client.conn.sendRequest('textDocument/rename', { textDocument: { uri }, position: at, newName: 'plan-goals-met' });
+    const specEdits = edit.changes[uri];
+    const bidEdits = edit.changes[ws.uri('bid.commspec.yaml')];
+    expect(specEdits).toHaveLength(2); // the declaration and the payment rule
+    expect(bidEdits).toHaveLength(1); // the commitment
+    expect(bidEdits[0].range.start).toEqual(pos(bidText, 'goals-met'));
+    await expect(client.conn.sendRequest('textDocument/rename', { textDocument: { uri }, position: at, newName: 'Plan Goals' })).rejects.toThrow(/not a valid id/);
+  });
+
+  test('document symbols, folding and semantic tokens answer', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const symbols: any[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const outcomes = symbols.find((s) => s.name === 'outcomes');
+    expect(outcomes.children.map((c: any) => c.name)).toEqual(['families-stronger', 'healthy-start']);
+    const folds: any[] = await client.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
+    expect(folds.length).toBeGreaterThan(3);
+    const tokens: any = await client.conn.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+    expect(tokens.data.length % 5).toBe(0);
+    expect(tokens.data.length).toBeGreaterThan(0);
+  });
+
+  test('bad requests are answered, not crashed on', async () => {
+    const h = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///nowhere/x.commspec.yaml' }, position: { line: 99, character: 99 } });
+    expect(h).toBeNull();
+    const c: any = await client.conn.sendRequest('textDocument/completion', { textDocument: { uri: ws.uri('spec.commspec.yaml') }, position: { line: 10000, character: 5 } });
+    expect(Array.isArray(c?.items ?? [])).toBe(true);
+    expect(client.proc.exitCode).toBeNull();
+  });
+
+  test('shutdown and exit end the process cleanly', async () => {
+    const code = await client.stop();
+    expect(code).toBe(0);
+    client = undefined as unknown as TestClient;
+  });
+});
+
+describe('language server with pull diagnostics', () => {
+  let client: TestClient;
+  const ws = tempWorkspace();
+
+  beforeAll(async () => {
+    buildServer();
+    client = startClient();
+    await client.initialize(`file://${ws.dir}`, pullCapabilities);
+  });
+  afterAll(async () => {
+    if (client) await client.stop();
+  });
+
+  test('textDocument/diagnostic reports findings and then "unchanged"', async () => {
+    const uri = ws.uri('spec.commspec.yaml');
+    const text = readFileSync(ws.file('spec.commspec.yaml'), 'utf8').replace('outcomes: [families-stronger]', 'outcomes: [families-stronge]');
+    client.open(uri, text, 1);
+    const report: any = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    expect(report.kind).toBe('full');
+    expect(report.items.map((d: any) => d.code)).toContain('references/resolve');
+    const again: any = await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+    expect(again.kind).toBe('unchanged');
+    expect(client.diagnostics.filter((d) => d.uri === uri)).toEqual([]); // nothing pushed in pull mode
+  });
+
+  test('workspace/diagnostic covers the files that are not open', async () => {
+    const report: any = await client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+    const uris = report.items.map((i: any) => i.uri).sort();
+    expect(uris).toEqual([ws.uri('bid.commspec.yaml'), ws.uri('framework.commspec.yaml')].sort());
+    for (const i of report.items) expect(i.kind).toBe('full');
+  });
+});

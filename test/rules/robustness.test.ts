@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { effectiveRules } from '../../server/src/service/config';
+import { allRules } from '../../server/src/service/rules/index';
+import { LanguageService } from '../../server/src/service/service';
+import { fixtureFolders, fixturesRoot } from './harness';
+
+const metas = allRules.map((r) => r.meta);
+
+/** Every path in a document, with whether its node is a container. */
+function paths(node: unknown, at: Array<string | number> = [], out: Array<{ path: Array<string | number>; container: boolean }> = []) {
+  if (isMap(node)) {
+    if (at.length) out.push({ path: at, container: true });
+    for (const p of node.items) paths(p.value, [...at, String((p.key as { value?: unknown })?.value)], out);
+  } else if (isSeq(node)) {
+    if (at.length) out.push({ path: at, container: true });
+    node.items.forEach((v, i) => paths(v, [...at, i], out));
+  } else if (isScalar(node) && at.length) out.push({ path: at, container: false });
+  return out;
+}
+
+/** The document with the value at `path` replaced by a value of the wrong type. */
+function mutate(text: string, path: Array<string | number>, value: unknown): string {
+  const doc = parseDocument(text);
+  doc.setIn(path, doc.createNode(value) as Node);
+  return doc.toString();
+}
+
+const sources = [
+  path.resolve(__dirname, '../../examples/ne-london-residential.commspec.yaml'),
+  path.resolve(__dirname, '../../examples/early-help-family-support.commspec.yaml'),
+  ...['value-for-money/outcome-payment-terms', 'joint-commissioning/funding', 'tiers/coverage', 'safeguarding/review-date'].map((f) => path.join(fixturesRoot, f, 'fail.commspec.yaml')),
+].filter((f) => existsSync(f));
+
+describe('rules on documents with values of the wrong type', () => {
+  it('has documents to mutate', () => {
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    expect(fixtureFolders().length).toBeGreaterThan(0);
+  });
+
+  for (const file of sources) {
+    it(`no rule throws when any value in ${path.basename(file)} has the wrong type`, () => {
+      const text = readFileSync(file, 'utf8');
+      const service = new LanguageService();
+      const failures: string[] = [];
+      for (const { path: p, container } of paths(parseDocument(text).contents)) {
+        if (p[0] === 'commspec' || p[0] === 'kind') continue;
+        const variants: unknown[] = container ? [['a list', 3], 'a string', 7, null] : [['a list'], { a: 1 }];
+        for (const v of variants) {
+          const mutated = mutate(text, p, v);
+          const a = service.analyse(file, mutated, effectiveRules(metas, [{ dir: '/', value: { extends: 'all' } }], file));
+          for (const f of a.findings) if (f.ruleId.startsWith('internal/')) failures.push(`${p.join('.')} = ${JSON.stringify(v)}: ${f.message}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
