@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EffectiveRules } from '../../server/src/service/config';
 import type { Finding, TextEdit } from '../../server/src/service/findings';
 import { LanguageService, type Host } from '../../server/src/service/service';
+import type { Rule } from '../../server/src/service/rules/types';
 import { fileHost } from './host';
 
 /**
@@ -99,9 +100,9 @@ export class Linter {
   private readonly host: RecordingHost;
   private readonly service: LanguageService;
 
-  constructor(overrides: Map<string, string> = new Map()) {
+  constructor(overrides: Map<string, string> = new Map(), rules?: readonly Rule[]) {
     this.host = new RecordingHost(fileHost(overrides));
-    this.service = new LanguageService(this.host);
+    this.service = rules ? new LanguageService(this.host, rules) : new LanguageService(this.host);
   }
 
   get rules() {

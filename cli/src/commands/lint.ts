@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { effectiveRules } from '../../../server/src/service/config';
 import type { Finding } from '../../../server/src/service/findings';
@@ -78,6 +78,31 @@ function readProblem(file: string, e: unknown): Finding {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Writes fixed text over a file, keeping its byte-order mark, but only when the file still holds exactly the text
+ * that was linted and that text is the file's bytes (no invalid UTF-8 that reading replaced): otherwise writing would
+ * change more than the fixed ranges.
+ */
+function writeFixed(file: string, linted: string, fixed: string): true | { reason: string; io?: boolean } {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(file);
+  } catch (e) {
+    return { reason: `the file cannot be read again (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, io: true };
+  }
+  const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
+  const body = bom ? raw.subarray(3) : raw;
+  if (!Buffer.from(linted, 'utf8').equals(body)) {
+    return { reason: readText(file) === linted ? 'the file is not valid UTF-8, and rewriting it would change other bytes' : 'the file changed while it was being linted' };
+  }
+  try {
+    writeFileSync(file, (bom ? '\uFEFF' : '') + fixed);
+  } catch (e) {
+    return { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message, io: true };
+  }
+  return true;
 }
 
 /** Lints files (or stdin) and formats the results. Returns the exit code instead of exiting, so it can be tested. */
@@ -164,6 +189,7 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
   // 4. Lint what the cache could not answer, in worker threads when there are many files
   const threads = threadCount(jobs.length, opts.threads);
   const script = threads > 1 ? workerScript() : undefined;
+  if (process.env.COMMSPEC_DEBUG_THREADS === '1') notes.push(`threads: linted ${plural(jobs.length, 'file')} on ${plural(script ? threads : 1, 'thread')}`);
   let done: LintJobResult[];
   if (script) {
     done = await runParallel(jobs, threads, script, (n) => progress.advance(n));
@@ -189,14 +215,15 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
         diffs.push(unifiedDiff(rel, job.text, r.fixedText));
         source = r.fixedText;
       } else {
-        try {
-          writeFileSync(r.file, r.fixedText);
+        const written = writeFixed(r.file, job.text, r.fixedText);
+        if (written === true) {
           source = r.fixedText;
           notes.push(`${rel}: applied ${plural(r.fixesApplied ?? 0, 'fix')}`);
-        } catch (e) {
-          ioProblem = true;
-          notes.push(`${rel}: the fixes could not be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        } else {
+          if (written.io) ioProblem = true;
+          notes.push(`${rel}: the fixes were not written: ${written.reason}`);
           r.findings = linter.run({ ...job, fix: false }).findings;
+          r.fixedText = undefined;
         }
       }
     }

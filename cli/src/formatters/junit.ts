@@ -44,7 +44,8 @@ export const junit: Formatter = (results, ctx) => {
     }
     for (const f of r.findings) {
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      const name = xmlEscape(`${where} ${f.ruleId}`);
+      // The message makes names unique within a suite (CI tools merge test cases that share a name).
+      const name = xmlEscape(`${where} ${f.ruleId}: ${f.message}`);
       const head = `    <testcase name="${name}" classname="${xmlEscape(file)}" file="${xmlEscape(file)}" line="${f.range.start.line + 1}" time="0">`;
       const detail = xmlText(`${file}:${where}\n${f.severity}: ${f.message}\nrule: ${f.ruleId}${ctx.rules.get(f.ruleId)?.helpUri ? `\nhelp: ${ctx.rules.get(f.ruleId)!.helpUri}` : ''}`);
       if (failing(f)) {

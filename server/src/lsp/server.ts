@@ -294,7 +294,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const a = analysisOf(e.document.uri);
           if (a) savedAnalyses.set(e.document.uri, a);
           if (refreshSupported) connection.languages.diagnostics.refresh();
-        } else schedule(e.document.uri, 0);
+        } else {
+          schedule(e.document.uri, 0);
+          for (const d of ws.dependents(e.document.uri)) if (documents.get(d)) schedule(d, 0);
+        }
       }
     } catch (err) {
       log(`save failed: ${(err as Error).message}`);

@@ -11,7 +11,7 @@ export const limits = {
   /** Aliases expanded when building the plain value; more than this is treated as an alias bomb. */
   maxAliasCount: 100,
   /** Characters in a document; larger files are reported and not analysed further. */
-  maxDocumentLength: 25 * 1024 * 1024,
+  maxDocumentLength: 10 * 1024 * 1024,
   /** Nesting of maps and lists; deeper documents are reported and not validated. */
   maxDepth: 200,
 };
@@ -146,10 +146,13 @@ export function readDocument(uri: string, text: string, chunks?: ChunkCache): So
     docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
+    const deep = e instanceof RangeError;
     findings.push({
-      ruleId: 'yaml/syntax',
+      ruleId: deep ? 'yaml/too-deep' : 'yaml/syntax',
       severity: 'error',
-      message: `This file could not be read as YAML (${(e as Error).message}).`,
+      message: deep
+        ? 'This document nests brackets or sections so deeply that it cannot be read; no specification needs that many levels.'
+        : `This file could not be read as YAML (${(e as Error).message}).`,
       range: lines.range(0, 0),
       offsets: { start: 0, end: 0 },
     });
@@ -167,7 +170,14 @@ export function readDocument(uri: string, text: string, chunks?: ChunkCache): So
   }
   const doc = docs[0];
   base.yaml = doc;
-  for (const e of doc.errors) findings.push(yamlFinding(lines, e, 'error'));
+  for (const e of doc.errors) {
+    const f = yamlFinding(lines, e, 'error');
+    if (/call stack/i.test(e.message)) {
+      f.ruleId = 'yaml/too-deep';
+      f.message = 'This document nests brackets or sections so deeply that it cannot be read; no specification needs that many levels.';
+    }
+    findings.push(f);
+  }
   for (const w of doc.warnings) findings.push(yamlFinding(lines, w, 'warning'));
   for (const extra of docs.slice(1)) {
     const start = extra.range?.[0] ?? text.length;

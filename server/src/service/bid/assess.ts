@@ -52,7 +52,7 @@ export interface OutcomeCheck {
   lots: string[];
   /** Whether the outcome applies to the lots bid for (an outcome with no lots applies to all). */
   applies: boolean;
-  response?: { path: PathSegment[] };
+  response?: { path: PathSegment[]; approach?: string };
   duplicates: PathSegment[][];
   indicators: IndicatorCheck[];
   /** Commitments in this outcome's response to indicators of another outcome. */
@@ -266,7 +266,7 @@ function outcomes(doc: SourceDocument, model: DocumentModel, linked: Linked, s: 
       specPath: ['outcomes', i],
       lots: outcomeLots,
       applies,
-      response: first ? { path: ['responses', first.i] } : undefined,
+      response: first ? { path: ['responses', first.i], approach: trimmed(first.o.approach) } : undefined,
       duplicates: found.slice(1).map((r) => ['responses', r.i]),
       indicators: [],
       misplaced: [],

@@ -212,9 +212,21 @@ function compact<T>(v: T): T {
 }
 
 function sentence(parts: Array<string | undefined>): string | undefined {
-  const kept = parts.filter((p): p is string => p !== undefined && p.trim() !== '').map((p) => p.trim().replace(/[.;:,]$/, ''));
+  const kept = parts
+    .filter((p): p is string => p !== undefined && p.trim() !== '')
+    .map((p) => p.trim().replace(/[.;:,]$/, ''))
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1));
   return kept.length ? kept.join('. ') + '.' : undefined;
 }
+
+const frequencyWords: Record<string, [string, string]> = {
+  monthly: ['Monthly', 'every month'],
+  quarterly: ['Quarterly', 'every quarter'],
+  termly: ['Termly', 'every school term'],
+  'six-monthly': ['Six-monthly', 'every six months'],
+  annually: ['Annual', 'every year'],
+  'at-exit': ['Exit', 'when each child leaves the service'],
+};
 
 function isUrl(s: string | undefined): s is string {
   if (!s) return false;
@@ -404,7 +416,7 @@ export function toOcds(input: DocumentModel | Analysis, options: OcdsOptions = {
           type: c.type === 'price' ? 'price' : 'quality',
           name: text(c.title) ?? label(c.type) ?? text(c.id),
           description: sentence([
-            text(c.id) ? `commspec criterion ${text(c.id)}` : undefined,
+            text(c.id) ? `Criterion ${text(c.id)} of the specification` : undefined,
             c.type === 'social-value' ? 'Social value' : undefined,
             get.arr(c.outcomes).length ? `Scores the responses to the outcomes ${get.arr(c.outcomes).map(text).filter(Boolean).join(', ')}` : undefined,
           ]),
@@ -643,7 +655,8 @@ export function toOcds(input: DocumentModel | Analysis, options: OcdsOptions = {
     }
   }
   for (const [f, ids] of byFrequency) {
-    addMilestone(`reporting-${f}`, { title: `${label(f)} outcome reporting`, type: 'reporting', description: `The provider reports ${label(f)?.toLowerCase()} on the indicators ${ids.join(', ')}.`, status: 'scheduled' });
+    const [adjective, when] = frequencyWords[f] ?? [label(f) ?? f, f];
+    addMilestone(`reporting-${f}`, { title: `${adjective} outcome reporting`, type: 'reporting', description: `The provider reports ${when} on the indicators ${ids.join(', ')}.`, status: 'scheduled' });
   }
 
   // Documents.

@@ -66,6 +66,22 @@ import exitSustainability from './exit/sustainability';
 import terminologyOutdatedBodies from './terminology/outdated-bodies';
 import terminologyBeds from './terminology/beds';
 import terminologySynonyms from './terminology/synonyms';
+import bidsSpecificationFound from './bids/specification-found';
+import bidsCurrentVersion from './bids/current-version';
+import bidsOutcomesAnswered from './bids/outcomes-answered';
+import bidsIndicatorCommitments from './bids/indicator-commitments';
+import bidsTargetAmbition from './bids/target-ambition';
+import bidsPriceCeilings from './bids/price-ceilings';
+import bidsPricesGiven from './bids/prices-given';
+import bidsWithinBudget from './bids/within-budget';
+import bidsRequirementsAnswered from './bids/requirements-answered';
+import bidsPartialExplained from './bids/partial-explained';
+import bidsNotCompliant from './bids/not-compliant';
+import bidsAwardResponses from './bids/award-responses';
+import bidsConsortium from './bids/consortium';
+import bidsParticipation from './bids/participation';
+import bidsSocialValue from './bids/social-value';
+import bidsLotsNamed from './bids/lots-named';
 
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
@@ -135,4 +151,20 @@ export const allRules: readonly Rule[] = [
   terminologyOutdatedBodies,
   terminologyBeds,
   terminologySynonyms,
+  bidsSpecificationFound,
+  bidsCurrentVersion,
+  bidsOutcomesAnswered,
+  bidsIndicatorCommitments,
+  bidsTargetAmbition,
+  bidsPriceCeilings,
+  bidsPricesGiven,
+  bidsWithinBudget,
+  bidsRequirementsAnswered,
+  bidsPartialExplained,
+  bidsNotCompliant,
+  bidsAwardResponses,
+  bidsConsortium,
+  bidsParticipation,
+  bidsSocialValue,
+  bidsLotsNamed,
 ];

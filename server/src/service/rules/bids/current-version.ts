@@ -32,7 +32,7 @@ export default defineRule({
         ? `What changed since ${v.answered}: ${listed.join('. ')}.`
         : v.hasHistory
           ? `The specification's history: lists no changes after ${v.answered}; ask the commissioner what changed.`
-          : 'The specification has no history: of its changes; ask the commissioner what changed.';
+          : 'The specification does not list its changes (it has no history:), so ask the commissioner what changed.';
       message = `This bid answers version ${v.answered} of ${name}, but the specification is now at version ${v.current}. ${what} Check your answers against the current version, then change version: to "${v.current}"`;
     }
     const span = valueSpan(ctx, ['specification', 'version']);

@@ -1,0 +1,27 @@
+import { defineRule } from '../types';
+import { specLocation } from '../../bid/locate';
+import { get } from '../../model';
+import { documentAt, text } from '../helpers';
+
+export default defineRule({
+  meta: {
+    id: 'bids/participation',
+    severity: 'warning',
+    description: 'A bid describes how children and young people are involved in shaping and running the service.',
+    rationale:
+      'Commissioners involve children and young people in "service shaping, governance and its evaluation" and on bid panels, where young people score the bids. A bid that says nothing about how young people take part gives that panel nothing to score.',
+    evidence: ['seed 002 L184', 'seed 002 L186', 'seed 004 L393'],
+    kinds: ['bid'],
+    tags: ['bids', 'participation'],
+  },
+  check({ model, linked, report }) {
+    if (text(model.value.participation)) return;
+    const spec = linked.specification;
+    const asked = spec && get.obj(spec.model.value.participation);
+    report({
+      message: `This bid does not say how children and young people are involved${asked ? ', though the specification sets out how they take part' : ''}: add participation: describing how they shape, run and evaluate the service (for example house meetings, interview panels, a say in budgets)`,
+      at: documentAt(model.value),
+      related: asked && spec ? [specLocation(spec, ['participation'], "The specification's participation section", 'key')] : undefined,
+    });
+  },
+});

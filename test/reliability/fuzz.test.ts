@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LanguageService } from '../../server/src/service/service';
+import { memoryHost, root } from '../helpers';
+
+/** How many generated inputs each property runs: small in CI, 100,000 under `npm run fuzz`. */
+const runs = Number(process.env.FUZZ_RUNS ?? 150);
+/** The most one analysis may take on these inputs (generous: CI machines are slow and shared). */
+const boundMs = 5000;
+
+function exampleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.commspec.yaml')) files[p] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(path.join(root, 'examples'));
+  return files;
+}
+
+const files = exampleFiles();
+const names = Object.keys(files).sort();
+const service = new LanguageService(memoryHost(files));
+const incremental = new LanguageService(memoryHost(files), undefined, { incremental: true });
+
+type Mutation =
+  | { op: 'delete-lines'; at: number; count: number }
+  | { op: 'indent'; at: number; delta: number }
+  | { op: 'bytes'; at: number; text: string }
+  | { op: 'truncate'; at: number }
+  | { op: 'duplicate-line'; at: number }
+  | { op: 'swap-lines'; a: number; b: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete-lines' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 5 }) }),
+  fc.record({ op: fc.constant('indent' as const), at: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ op: fc.constant('bytes' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(':', '- ', '"', "'", '[', '{', '&a ', '*a', '!!str ', '#', '\t', '\r\n', '\u0000', '\ufeff', '>', '|', '%')) }),
+  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('duplicate-line' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('swap-lines' as const), a: fc.nat(), b: fc.nat() }),
+);
+
+function apply(text: string, m: Mutation): string {
+  const lines = text.split('\n');
+  switch (m.op) {
+    case 'delete-lines':
+      lines.splice(m.at % lines.length, m.count);
+      return lines.join('\n');
+    case 'indent': {
+      const i = m.at % lines.length;
+      lines[i] = m.delta > 0 ? ' '.repeat(m.delta) + lines[i] : lines[i].slice(Math.min(-m.delta, lines[i].length - lines[i].trimStart().length));
+      return lines.join('\n');
+    }
+    case 'bytes': {
+      const i = m.at % (text.length + 1);
+      return text.slice(0, i) + m.text + text.slice(i);
+    }
+    case 'truncate':
+      return text.slice(0, m.at % (text.length + 1));
+    case 'duplicate-line': {
+      const i = m.at % lines.length;
+      lines.splice(i, 0, lines[i]);
+      return lines.join('\n');
+    }
+    case 'swap-lines': {
+      const a = m.a % lines.length;
+      const b = m.b % lines.length;
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      return lines.join('\n');
+    }
+  }
+}
+
+function checkAnalysis(s: LanguageService, uri: string, text: string): void {
+  const t0 = performance.now();
+  const a = s.analyse(uri, text);
+  const ms = performance.now() - t0;
+  expect(ms).toBeLessThan(boundMs);
+  const lineCount = a.doc.lines.lineCount;
+  for (const f of a.findings) {
+    expect(f.offsets.start).toBeGreaterThanOrEqual(0);
+    expect(f.offsets.end).toBeGreaterThanOrEqual(f.offsets.start);
+    expect(f.offsets.end).toBeLessThanOrEqual(text.length);
+    expect(f.range.start.line).toBeLessThan(lineCount);
+    expect(f.range.end.line).toBeLessThan(lineCount);
+    expect(typeof f.message).toBe('string');
+    expect(f.message.length).toBeGreaterThan(0);
+    for (const e of f.fix?.edits ?? []) {
+      expect(e.start).toBeGreaterThanOrEqual(0);
+      expect(e.end).toBeLessThanOrEqual(text.length);
+    }
+  }
+}
+
+describe(`fuzzing (${runs} inputs per property; FUZZ_RUNS sets it)`, () => {
+  it('mutated examples: the model, the schema check and every rule return findings inside the document, in bounded time', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(mutation, { minLength: 1, maxLength: 6 }), (name, ms) => {
+        const text = ms.reduce(apply, files[name]);
+        checkAnalysis(service, name, text);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('successive edits of one document through the incremental reader behave like fresh readings', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(mutation, { minLength: 1, maxLength: 6 }), (name, ms) => {
+        let text = files[name];
+        for (const m of ms) {
+          text = apply(text, m);
+          checkAnalysis(incremental, name, text);
+        }
+        const fresh = service.analyse(name, text).findings.map((f) => [f.ruleId, f.range, f.message]);
+        const inc = incremental.analyse(name, text).findings.map((f) => [f.ruleId, f.range, f.message]);
+        expect(inc).toEqual(fresh);
+      }),
+      { numRuns: Math.max(20, Math.floor(runs / 5)) },
+    );
+  });
+
+  it('random YAML-ish text never escapes as an exception', () => {
+    const token = fc.constantFrom('commspec: 1\n', 'kind: specification\n', 'kind: bid\n', 'outcomes:\n', '  - id: a\n', '    indicators:\n', '      - target: ">= 5% by 2027"\n', 'tiers: [', ']', '{', '}', ': ', '- ', '&x ', '*x', '"', "'", '\n', '  ', '#', 'id: x\n', 'value_for_money:\n', '  award: { criteria: [ { id: q, type: quality, weight: 101 } ] }\n');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 8 })), { maxLength: 60 }), (parts) => {
+        checkAnalysis(service, '/fuzz.commspec.yaml', parts.join(''));
+      }),
+      { numRuns: runs },
+    );
+  });
+});

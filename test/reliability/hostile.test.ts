@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LanguageService } from '../../server/src/service/service';
+import { root } from '../helpers';
+import { generateSpecification } from '../../bench/generate.mjs';
+
+const example = readFileSync(path.join(root, 'examples', 'ne-london-residential.commspec.yaml'), 'utf8');
+
+/** Analyses hostile text and returns the findings and the time taken; never lets an exception escape. */
+function attempt(text: string) {
+  const t0 = performance.now();
+  const analysis = new LanguageService().analyse('/hostile.commspec.yaml', text);
+  const ms = performance.now() - t0;
+  for (const f of analysis.findings) {
+    expect(f.offsets.start).toBeGreaterThanOrEqual(0);
+    expect(f.offsets.end).toBeLessThanOrEqual(text.length);
+  }
+  return { findings: analysis.findings, ms, rules: analysis.findings.map((f) => f.ruleId) };
+}
+
+describe('hostile documents get a clear finding within bounded time and memory', () => {
+  it('billion laughs (nested aliases) is refused, not expanded', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const before = process.memoryUsage().heapUsed;
+    const r = attempt(levels.join('\n') + '\n');
+    expect(r.rules).toContain('yaml/alias-bomb');
+    expect(r.ms).toBeLessThan(5000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 2 ** 20);
+  });
+
+  it('10,000-deep nesting, in brackets and in blocks, is reported without overflowing the stack', () => {
+    const flow = attempt('['.repeat(10000) + ']'.repeat(10000));
+    expect(flow.rules).toContain('yaml/too-deep');
+    const block = attempt(Array.from({ length: 10000 }, () => '- ').join('') + 'x\n');
+    expect(block.rules.some((r) => r === 'yaml/too-deep' || r === 'yaml/syntax')).toBe(true);
+    const mixed = attempt('a: ' + '{b: '.repeat(10000) + '1' + '}'.repeat(10000) + '\n');
+    expect(mixed.rules).toContain('yaml/too-deep');
+  });
+
+  it('a 20 MB file is refused with its size', () => {
+    const big = 'x: "' + 'a'.repeat(20 * 1024 * 1024) + '"\n';
+    const r = attempt(big);
+    expect(r.rules).toEqual(['yaml/too-large']);
+    expect(r.findings[0].message).toMatch(/20\.0 MB; commspec reads documents up to 10 MB/);
+    expect(r.ms).toBeLessThan(2000);
+  });
+
+  it('a 5 MB specification is read in full', () => {
+    let lines = 100000;
+    let text = generateSpecification({ seed: 5, lines });
+    while (text.length < 5 * 1024 * 1024) text = generateSpecification({ seed: 5, lines: (lines = Math.ceil(lines * 1.1)) });
+    const r = attempt(text);
+    expect(r.rules.filter((x) => x.startsWith('yaml/') || x.startsWith('schema/'))).toEqual([]);
+    expect(r.ms).toBeLessThan(120000);
+  });
+
+  it('a 1 MB single line is read', () => {
+    const r = attempt(example.replace(/^title: .*$/m, 'title: ' + 'x'.repeat(1024 * 1024)));
+    expect(r.rules.filter((x) => x.startsWith('yaml/') || x.startsWith('schema/'))).toEqual([]);
+    expect(r.ms).toBeLessThan(20000);
+  });
+
+  it('invalid UTF-8 and NUL bytes are reported, not misread', () => {
+    const invalid = new TextDecoder('utf-8').decode(Buffer.concat([Buffer.from('commspec: 1\ntitle: caf'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    expect(attempt(invalid).rules).toContain('yaml/encoding');
+    expect(attempt('commspec: 1\u0000\n').rules).toEqual(['yaml/binary']);
+  });
+
+  it('custom tags such as !!js/function are never executed', () => {
+    (globalThis as Record<string, unknown>).__commspecPwned = undefined;
+    const text = example.replace(/^title: .*$/m, 'title: !!js/function "function () { globalThis.__commspecPwned = true }"').replace(/^summary:/m, 'summary: !<tag:yaml.org,2002:js/undefined> x\nsummary2:');
+    const r = attempt(text);
+    expect(r.rules).toContain('yaml/warning');
+    expect((globalThis as Record<string, unknown>).__commspecPwned).toBeUndefined();
+  });
+
+  it('prototype-pollution keys at every level pollute nothing', () => {
+    const text = example.replace('outcomes:\n', 'outcomes:\n').replace(/^(\s+)statement:/m, '$1__proto__: { polluted: true }\n$1constructor: { prototype: { polluted: true } }\n$1statement:') + '__proto__:\n  polluted: true\n';
+    const r = attempt(text);
+    expect(r.rules).toContain('schema/unknown-key');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
