@@ -31,7 +31,7 @@ describe('the JSON Schemas', () => {
         if (!node || depth > 20) return;
         for (const [key, raw] of Object.entries(node.properties ?? {})) {
           const prop = resolveSchema(schema, raw)!;
-          if (!prop.title || !prop.description) missing.push(`${name}:${where}.${key}`);
+          if (!prop.title || !prop.description || /description:/.test(prop.title)) missing.push(`${name}:${where}.${key}`);
           walk(prop, `${where}.${key}`, depth + 1);
           if (prop.items) walk(resolveSchema(schema, prop.items), `${where}.${key}[]`, depth + 1);
         }

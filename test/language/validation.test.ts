@@ -134,3 +134,15 @@ describe('prototype pollution keys', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('an expression that YAML reads as a block', () => {
+  it('says to quote it, once, with a fix that quotes it', () => {
+    const text = minimal.replace('"<= 5% by 2028-03-31"', '>= 5% by 2028-03-31');
+    const yaml = analyse(text).findings.filter((f) => f.ruleId.startsWith('yaml/'));
+    expect(yaml).toHaveLength(1);
+    expect(yaml[0].message).toBe('A value that starts with > is read by YAML as the start of a block of text: put it in quotes, for example ">= 5% by 2028-03-31"');
+    const edit = yaml[0].fix!.edits[0];
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    expect(fixed).toBe(minimal.replace('"<= 5% by 2028-03-31"', '">= 5% by 2028-03-31"'));
+  });
+});

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
+import { registerRender } from './render';
+import { registerExport } from './export';
+import { registerDiff } from './diff';
+import { register as registerCheckBid } from './check-bid';
 
 /**
  * Commands other than lint. Each module exports `register(program)`; add one import and one entry per command.
  * Keep this list in the order commands should appear in --help.
  */
-export const commandRegistrations: Array<(program: Command) => void> = [];
+export const commandRegistrations: Array<(program: Command) => void> = [registerRender, registerExport, registerDiff, registerCheckBid];

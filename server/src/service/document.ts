@@ -170,12 +170,27 @@ export function readDocument(uri: string, text: string, chunks?: ChunkCache): So
   }
   const doc = docs[0];
   base.yaml = doc;
+  const quotedLines = new Set<number>();
   for (const e of doc.errors) {
     const f = yamlFinding(lines, e, 'error');
     if (/call stack/i.test(e.message)) {
       f.ruleId = 'yaml/too-deep';
       f.message = 'This document nests brackets or sections so deeply that it cannot be read; no specification needs that many levels.';
-    }
+    } else if (e.message.startsWith('Block scalar header includes extra characters')) {
+      // `target: >= 85%`: YAML reads > and | as the start of a block of text
+      const line = f.range.start.line;
+      const end = lines.lineEnd(line);
+      // the error points just after the > or |: start the value at it
+      let start = f.offsets.start;
+      while (start > lines.lineStart(line) && text[start] !== '>' && text[start] !== '|') start--;
+      f.offsets = { start, end: start };
+      const value = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
+      quotedLines.add(line);
+      f.message = `A value that starts with ${value[0]} is read by YAML as the start of a block of text: put it in quotes, for example "${value.replace(/"/g, '\\"')}"`;
+      f.offsets = { start: f.offsets.start, end: f.offsets.start + value.length };
+      f.range = lines.range(f.offsets.start, f.offsets.end);
+      f.fix = { title: 'Put the value in quotes', edits: [{ start: f.offsets.start, end: f.offsets.end, newText: JSON.stringify(value) }], safe: true };
+    } else if (e.message.startsWith('Not a YAML token') && quotedLines.has(f.range.start.line)) continue;
     findings.push(f);
   }
   for (const w of doc.warnings) findings.push(yamlFinding(lines, w, 'warning'));

@@ -65,7 +65,11 @@ export class LanguageService {
   private chunksFor(uri: string): ChunkCache | undefined {
     if (!this.options.incremental) return undefined;
     let c = this.chunkCaches.get(uri);
-    if (!c) this.chunkCaches.set(uri, (c = new ChunkCache()));
+    if (c) this.chunkCaches.delete(uri);
+    else c = new ChunkCache();
+    this.chunkCaches.set(uri, c); // most recently used last
+    // keep caches for the documents being edited, not for every document ever read
+    if (this.chunkCaches.size > 32) this.chunkCaches.delete(this.chunkCaches.keys().next().value as string);
     return c;
   }
 

@@ -115,7 +115,8 @@ export class Workspace {
         return self.findById(kind, id);
       },
     };
-    this.service = new LanguageService(this.host, options.rules ?? allRules);
+    // incremental: an editor re-reads the same document after every keystroke
+    this.service = new LanguageService(this.host, options.rules ?? allRules, { incremental: true });
   }
 
   // ----- texts ------------------------------------------------------------------------------
@@ -173,6 +174,7 @@ export class Workspace {
     const before = this.openDocs.get(uri);
     this.openDocs.delete(uri);
     this.disk.delete(uri);
+    this.service.forget(uri);
     if (this.textFor(uri) === undefined) this.known.delete(uri);
     if (before?.text !== this.textFor(uri)) this.bump(uri);
   }

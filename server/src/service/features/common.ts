@@ -125,20 +125,7 @@ export function nodeAt(doc: SourceDocument, path: readonly PathSegment[]): { nod
  * on one line; that is split here so editors show a proper title and description.
  */
 export function schemaDocs(node: SchemaNode | undefined): { title?: string; description?: string } {
-  if (!node) return {};
-  let title = node.title;
-  let description = node.description;
-  if (title) {
-    const i = title.indexOf(', description: ');
-    if (i >= 0) {
-      let rest = title.slice(i + ', description: '.length).trim();
-      if (rest.startsWith('"') && rest.endsWith('"')) rest = rest.slice(1, -1).replace(/\\"/g, '"');
-      title = title.slice(0, i);
-      // the description written with the title is the property's own; a $ref'd description is generic
-      description = rest;
-    }
-  }
-  return { title, description };
+  return node ? { title: node.title, description: node.description } : {};
 }
 
 export function schemaFor(analysis: Analysis): SchemaNode | undefined {
