@@ -18,6 +18,7 @@ export function commspec(args: string[], opts: { cwd?: string; input?: string; e
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env },
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

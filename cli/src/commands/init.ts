@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
@@ -152,12 +152,19 @@ rules: {}
 #   ignore: ["drafts/**"]
 `;
 
+/** Asks for the answers not given as options. Lines typed ahead are kept; Ctrl+D or Ctrl+C cancels without writing. */
 async function ask(answers: Partial<InitAnswers>): Promise<InitAnswers> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  rl.on('SIGINT', () => rl.close());
+  const lines = rl[Symbol.asyncIterator]();
   try {
     const prompt = async (question: string, fallback?: string): Promise<string> => {
       for (;;) {
-        const got = (await rl.question(fallback ? `${question} (${fallback}): ` : `${question}: `)).trim();
+        rl.setPrompt(fallback ? `${question} (${fallback}): ` : `${question}: `);
+        rl.prompt();
+        const next = await lines.next();
+        if (next.done) throw new UsageError('init was cancelled: nothing was written');
+        const got = String(next.value).trim();
         if (got) return got;
         if (fallback) return fallback;
         process.stdout.write('  Please give an answer.\n');
@@ -215,6 +222,7 @@ export async function init(file: string | undefined, o: InitOptions): Promise<st
   const configFile = path.join(path.dirname(target), '.commspec.yaml');
   const done: string[] = [];
   try {
+    mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, specificationTemplate(answers));
     done.push(`created ${path.relative(o.cwd, target)}`);
     if (!existsSync(configFile) || o.force) {

@@ -394,7 +394,9 @@ function prices(b: Record<string, unknown>, s: Record<string, unknown>, lots: st
     });
   };
   const overlaps = (x: string | undefined, y: string | undefined) => x === undefined || y === undefined || x === y;
-  const covers = (p: BidPrice, c: Ceiling) => overlaps(p.tier, c.tier) && overlaps(p.lot, c.lot);
+  // a price for a named lot replaces, for that lot, a price the bid gives for every lot
+  const specificFor = (c: Ceiling) => !!c.lot && bidPrices.some((q) => q.lot === c.lot && overlaps(q.tier, c.tier));
+  const covers = (p: BidPrice, c: Ceiling) => overlaps(p.tier, c.tier) && (p.lot === undefined ? !specificFor(c) : overlaps(p.lot, c.lot));
 
   const priceChecks: PriceCheck[] = bidPrices.map((p): PriceCheck => {
     const applicable = ceilings.filter((c) => covers(p, c) && (!c.lot || specLots.length === 0 || lots.includes(c.lot) || p.lot === c.lot));
@@ -452,7 +454,7 @@ function budget(s: Record<string, unknown>, bidPrices: BidPrice[], lots: string[
   if (annual !== undefined && low > annual + 1e-6) {
     return { result: 'over', reason: `Even at the bid's lowest prices, the places in the lots bid for cost ${money(Math.round(low))} a year, more than the annual budget of ${money(annual)}`, specPath: ['value_for_money', 'budget', 'annual'] };
   }
-  const against = annual !== undefined ? ` against an annual budget of ${money(annual)}` : '';
+  const against = annual !== undefined ? `, against an annual budget of ${money(annual)}` : '';
   return { result: 'within', reason: `The places in the lots bid for would cost ${range} a year, depending on the mix of needs${against}`, specPath: annual !== undefined ? ['value_for_money', 'budget', 'annual'] : undefined };
 }
 

@@ -137,7 +137,7 @@ export function buildMatrix(a: BidAssessment, bidDoc?: SourceDocument): Complian
   const v = a.version;
   if (v.relation === 'same') notes.push(`The bid answers the current version of the specification (${v.current}).`);
   else if (v.relation === 'older') {
-    const changes = v.changes.map((h) => `${h.version}: ${h.changes.join('; ') || 'no changes listed'}`);
+    const changes = v.changes.map((h) => `${h.version}: ${h.changes.map((c) => c.replace(/[.\s]+$/, '')).join('; ') || 'no changes listed'}`);
     notes.push(`The bid answers version ${v.answered}, but the specification is at version ${v.current}.${changes.length ? ` Changes since: ${changes.join('. ')}.` : ' The specification does not list what changed.'}`);
   } else if (v.relation === 'newer') notes.push(`The bid names version ${v.answered}, but the specification file is at version ${v.current}.`);
   else notes.push('The version answered could not be compared: the bid or the specification gives no version.');

@@ -30,7 +30,7 @@ export function mdText(value: unknown): string {
   return String(value ?? '')
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/&(?=[#a-zA-Z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
+    .replace(/<(?=[A-Za-z/!?])/g, '&lt;')
     .replace(/([\\`*_[\]|#~])/g, '\\$1');
 }
 

@@ -10,7 +10,7 @@
 
 import { compareAmbition, parseExpression } from '../../../../grammar/src/index';
 import { get, type DocumentModel } from '../model';
-import { date, label, money, number, text } from '../render/format';
+import { date, label, money, number, quantity, text } from '../render/format';
 import { escapeMarkdown } from './markdown';
 
 export interface SpecChange {
@@ -100,12 +100,13 @@ class Changes {
   }
 
   /** A number: raised or lowered. */
-  amount(section: string, code: string, what: string, before: unknown, after: unknown, path: Path, kind?: 'money', id?: string): void {
+  amount(section: string, code: string, what: string, before: unknown, after: unknown, path: Path, kind?: 'money', id?: string, unit?: unknown): void {
     if (same(before, after)) return;
     const b = get.num(before);
     const a = get.num(after);
     if (b !== undefined && a !== undefined) {
-      this.add({ section, code: `${code}-${a > b ? 'raised' : 'lowered'}`, id, message: `${what} ${a > b ? 'raised' : 'lowered'}`, before: show(before, kind), after: show(after, kind), path });
+      const fmt = (x: unknown) => (unit !== undefined ? (quantity(x, unit) ?? show(x)) : show(x, kind));
+      this.add({ section, code: `${code}-${a > b ? 'raised' : 'lowered'}`, id, message: `${what} ${a > b ? 'raised' : 'lowered'}`, before: fmt(before), after: fmt(after), path });
     } else this.text(section, code, what, kind ? show(before, kind) : before, kind ? show(after, kind) : after, path, id);
   }
 
@@ -186,7 +187,7 @@ function outcomesAndIndicators(c: Changes, o: Obj, n: Obj): void {
   for (const [id, { item, path, outcome }] of newInds) {
     const prev = oldInds.get(id);
     if (!prev) {
-      c.add({ section: 'Indicators', code: 'indicator-added', id, message: `Indicator '${id}' added${outcome ? ` to outcome '${outcome}'` : ''}`, after: [text(item.definition), text(item.target) ? `target ${text(item.target)}` : undefined].filter(Boolean).join('; '), path });
+      c.add({ section: 'Indicators', code: 'indicator-added', id, message: `Indicator '${id}' added${outcome ? ` to outcome '${outcome}'` : ''}`, after: [text(item.definition), text(item.target) ? `(target ${text(item.target)})` : undefined].filter(Boolean).join(' '), path });
       continue;
     }
     const old = prev.item;
@@ -199,7 +200,7 @@ function outcomesAndIndicators(c: Changes, o: Obj, n: Obj): void {
     targetChange(c, id, old, item, [...path, 'target']);
     const ob = get.obj(old.baseline) ?? {};
     const nb = get.obj(item.baseline) ?? {};
-    c.amount('Indicators', 'indicator-baseline', `${what}: baseline`, ob.value, nb.value, [...path, 'baseline', 'value'], undefined, id);
+    c.amount('Indicators', 'indicator-baseline', `${what}: baseline`, ob.value, nb.value, [...path, 'baseline', 'value'], undefined, id, item.unit);
     c.date('Indicators', 'indicator-baseline-date', `${what}: baseline date`, ob.date, nb.date, [...path, 'baseline', 'date'], id);
     c.text('Indicators', 'indicator-baseline-source', `${what}: baseline source`, ob.source, nb.source, [...path, 'baseline', 'source'], id);
     c.amount('Indicators', 'indicator-baseline-n', `${what}: baseline base size`, ob.n, nb.n, [...path, 'baseline', 'n'], undefined, id);

@@ -45,10 +45,20 @@ function clean(s: string): string {
   return s.replace(xmlForbidden, '\uFFFD');
 }
 
+/** Inline content without leading or trailing white space (block scalars end with a line break). */
+function trimmed(rich: Rich): Rich {
+  const out = rich.map((s) => ({ ...s }));
+  if (out.length) {
+    out[0].text = out[0].text.replace(/^\s+/, '');
+    out[out.length - 1].text = out[out.length - 1].text.replace(/\s+$/, '');
+  }
+  return out.filter((s) => s.text !== '');
+}
+
 /** Runs for inline content; line breaks in the text become Word line breaks. */
 function runs(rich: Rich, extra: { bold?: boolean } = {}): TextRun[] {
   const out: TextRun[] = [];
-  for (const span of rich) {
+  for (const span of trimmed(rich)) {
     const lines = clean(span.text).split(/\r\n|\r|\n/);
     lines.forEach((line, i) => {
       out.push(
@@ -96,7 +106,7 @@ function blockToDocx(b: Block): Array<Paragraph | Table> {
     case 'paragraph':
       return [new Paragraph({ children: runs(b.content) })];
     case 'fields':
-      return b.rows.map((r) => new Paragraph({ spacing: { after: 80 }, children: [...runs([{ text: `${r.label}: `, strong: true }]), ...runs(r.value)] }));
+      return b.rows.map((r) => new Paragraph({ spacing: { after: 80 }, children: runs([{ text: `${r.label}: `, strong: true }, ...r.value]) }));
     case 'list':
       return b.items.map((i) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(i) }));
     case 'table':
@@ -108,7 +118,7 @@ function titlePage(report: Report, options: DocxOptions): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 2400 }, style: 'Subtitle', children: runs([{ text: report.kindWord }]) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs([{ text: report.title }]) }),
-    ...report.meta.map((r) => new Paragraph({ spacing: { after: 60 }, children: [...runs([{ text: `${r.label}: `, strong: true }]), ...runs(r.value)] })),
+    ...report.meta.map((r) => new Paragraph({ spacing: { after: 60 }, children: runs([{ text: `${r.label}: `, strong: true }, ...r.value]) })),
     ...(options.footer ? [new Paragraph({ spacing: { before: 600 }, children: runs([{ text: options.footer, muted: true }]) })] : []),
   ];
 }
@@ -144,6 +154,8 @@ export function reportToDocxDocument(report: Report, options: DocxOptions = {}):
       default: {
         document: { run: { font: 'Arial', size: 22 } },
       },
+      // Word's built-in Subtitle style, which docx does not define by default.
+      paragraphStyles: [{ id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, color: '595959' }, paragraph: { spacing: { after: 160 } } }],
     },
     sections: [
       { properties: { titlePage: true }, children: titlePage(report, options) },

@@ -62,9 +62,10 @@ function inline(rich: Rich, where: 'cell' | 'block', indent = '', atLineStart = 
       return s;
     })
     .join('');
-  if (where === 'cell') return out.trim();
+  if (where === 'cell') return out.trim().replace(/^(<br>\s*)+|(\s*<br>)+$/g, '').trim();
   // In a block, each line must not open a new block, and a line break must be a hard break.
   return out
+    .replace(/^\s+|\s+$/g, '')
     .split('\n')
     .map((l, i) => (i === 0 ? (atLineStart ? escapeLineStart(l) : l) : indent + escapeLineStart(l)))
     .join('\\\n');

@@ -129,8 +129,14 @@ export interface TextScalar {
 }
 
 /** Every string value in the document (never keys), with its path and source range, in document order. */
+const textScalarCache = new WeakMap<SourceDocument, TextScalar[]>();
+
 export function textScalars(doc: SourceDocument): TextScalar[] {
+  // several rules read every string value: walk the document once
+  const cached = textScalarCache.get(doc);
+  if (cached) return cached;
   const out: TextScalar[] = [];
+  textScalarCache.set(doc, out);
   const root = doc.yaml?.contents as Node | undefined;
   if (!root) return out;
   const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: root, path: [] }];
@@ -155,16 +161,26 @@ export function textScalars(doc: SourceDocument): TextScalar[] {
 }
 
 /** Keys whose values are ids, references, codes or dates: never prose, so never reworded. */
-const codeKeys = new Set(['id', 'commspec', 'kind', 'status', 'tier_model', 'path', 'url', 'email', 'feature', 'version', 'type', 'unit', 'polarity', 'frequency', 'measure', 'target', 'threshold', 'rule', 'cap', 'name']);
+const codeKeys = new Set(['id', 'commspec', 'kind', 'status', 'tier_model', 'path', 'url', 'email', 'feature', 'version', 'type', 'unit', 'polarity', 'frequency', 'measure', 'target', 'threshold', 'rule', 'cap']);
 
 /** Prose values: string scalars that are not ids, codes, references, expressions or dates. */
-export function proseScalars(doc: SourceDocument): TextScalar[] {
-  return textScalars(doc).filter((s) => {
-    const last = s.path[s.path.length - 1];
-    if (typeof last === 'string' && codeKeys.has(last)) return false;
-    if (/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9-]+)?$/.test(s.value)) return false; // an id, reference or enum value
-    return true;
-  });
+const proseCache = new WeakMap<SourceDocument, TextScalar[]>();
+
+export function proseScalars(doc: SourceDocument, options: { names?: boolean } = {}): TextScalar[] {
+  let prose = proseCache.get(doc);
+  if (!prose) {
+    prose = textScalars(doc).filter((s) => {
+      const last = s.path[s.path.length - 1];
+      if (typeof last === 'string' && (codeKeys.has(last) || last === 'name')) return false;
+      if (/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9-]+)?$/.test(s.value)) return false; // an id, reference or enum value
+      return true;
+    });
+    proseCache.set(doc, prose);
+  }
+  if (!options.names) return prose;
+  // organisation names too (an abolished body named as a partner), in document order
+  const inProse = new Set(prose);
+  return textScalars(doc).filter((s) => inProse.has(s) || s.path[s.path.length - 1] === 'name');
 }
 
 /**
@@ -271,7 +287,7 @@ export function sectionAt(value: Record<string, unknown>, key: string): { path: 
 }
 
 /** Words joined for a message: "a, b and c". */
-export function listing(items: string[]): string {
+export function listing(items: string[], conjunction: 'and' | 'or' = 'and', separator = ', '): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(separator)} ${conjunction} ${items[items.length - 1]}`;
 }

@@ -25,6 +25,8 @@ export default defineRule({
     const partnership = members.some(({ m }) => m.role === 'lead' || m.role === 'member');
     if (type !== 'consortium' && !partnership) return;
     const name = (m: Record<string, unknown>) => get.str(m.name) ?? 'a member';
+    const spec = linked.specification;
+    const rules = spec && get.obj(spec.model.value.market) && Object.prototype.hasOwnProperty.call(get.obj(spec.model.value.market), 'consortium_bids') ? [specLocation(spec, ['market', 'consortium_bids'], "The specification's rule on consortium bids", 'key')] : undefined;
     if (type === 'consortium') {
       const accepts = get.obj(linked.specification?.model.value.market)?.consortium_bids;
       if (accepts === false && linked.specification) {
@@ -39,6 +41,7 @@ export default defineRule({
         message: `The bidder lists consortium members (${listing(members.filter(({ m }) => m.role === 'lead' || m.role === 'member').map(({ m }) => name(m)))}) but its type is ${type ?? 'not given'}: set type: consortium, or make them subcontractors`,
         at: type ? { path: ['bidder', 'type'], part: 'value' } : { path: ['bidder'], part: 'key' },
         severity: 'warning',
+        related: rules,
       });
     }
     const partners = members.filter(({ m }) => m.role === 'lead' || m.role === 'member');
@@ -46,6 +49,7 @@ export default defineRule({
       report({
         message: 'A consortium bid names its members: add members: with each organisation and its role, one of them role: lead (the member that holds the contract)',
         at: Object.prototype.hasOwnProperty.call(bidder, 'members') ? { path: ['bidder', 'members'], part: 'key' } : { path: ['bidder', 'type'], part: 'value' },
+        related: rules,
       });
       return;
     }
@@ -54,12 +58,14 @@ export default defineRule({
       report({
         message: `This consortium names no lead: ${listing(partners.map(({ m }) => name(m)))} ${partners.length === 1 ? 'is a member' : 'are all members'}. Mark the member that will hold the contract and answer for the others with role: lead`,
         at: { path: ['bidder', 'members'], part: 'key' },
+        related: rules,
       });
     } else if (leads.length > 1) {
       for (const { i } of leads.slice(1)) {
         report({
           message: `This consortium names more than one lead (${leads.map(({ m }) => name(m)).join(' and ')}): only one member holds the contract; make the others role: member`,
           at: { path: ['bidder', 'members', i, 'role'], part: 'value' },
+          related: rules,
         });
       }
     }

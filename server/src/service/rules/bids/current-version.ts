@@ -26,7 +26,7 @@ export default defineRule({
     if (v.relation === 'newer') {
       message = `This bid says it answers version ${v.answered} of ${name}, but the specification file is at version ${v.current}: check that you are reading the published version, and give the version you answered`;
     } else {
-      const listed = v.changes.map((h) => `${h.version}${h.date ? ` (${h.date})` : ''}: ${h.changes.length ? h.changes.join('; ') : 'no changes listed'}`);
+      const listed = v.changes.map((h) => `${h.version}${h.date ? ` (${h.date})` : ''}: ${h.changes.length ? h.changes.map((c) => c.replace(/[.\s]+$/, '')).join('; ') : 'no changes listed'}`);
       for (const h of v.changes) related.push(specLocation(spec, h.path, `Changes in version ${h.version}`, 'container'));
       const what = listed.length
         ? `What changed since ${v.answered}: ${listed.join('. ')}.`

@@ -26,7 +26,7 @@ export default defineRule({
       if (p.result === 'over' && p.binding) {
         const c = p.binding;
         ctx.report({
-          message: `Your price for ${what(price.tier, price.lot)} (${describePrice(price.price, price.per)}) is above the specification's ceiling of ${describePrice(c.ceiling, c.per)}: bring it to ${describePrice(c.ceiling, c.per)} or less`,
+          message: `Your price for ${what(price.tier, price.lot)} (${describePrice(price.price, price.per)}) is above the specification's ceiling of ${describePrice(c.ceiling, c.per)}${what(c.tier, c.lot) !== what(price.tier, price.lot) ? ` for ${what(c.tier, c.lot)}` : ''}: bring it to ${describePrice(c.ceiling, c.per)} or less${c.lot && !price.lot ? `, or give a separate price for ${what(c.tier, c.lot)}` : ''}`,
           at: { path: [...price.path, 'price'], part: 'value' },
           related: [specLocation(a.specification, [...c.specPath, 'ceiling'], `The ceiling for ${what(c.tier, c.lot)}: ${describePrice(c.ceiling, c.per)}`)],
         });

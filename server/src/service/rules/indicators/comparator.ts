@@ -15,7 +15,7 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const { path, ind, label } of indicators(model.value)) {
-      if (get.obj(ind.comparator) || ind.comparator !== undefined) continue; // a malformed comparator is a schema error
+      if (ind.comparator !== undefined) continue; // a malformed comparator is a schema error
       report({
         message: `${label} has no comparator: add comparator: with type: statistical-neighbours, regional, national or local-trend (and its value and source), so the baseline and target can be judged`,
         at: { path, part: 'container' },

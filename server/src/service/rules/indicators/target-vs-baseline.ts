@@ -33,7 +33,7 @@ export default defineRule({
       const unit = get.str(ind.unit) === 'percent' ? '%' : '';
       const date = text(get.obj(ind.baseline)?.date);
       report({
-        message: `The target of ${label.replace(/^Indicator/, 'indicator')} ('${target}') is already met by its baseline (${baseline}${unit}${date ? ` in ${date}` : ''}): as written the figure could get ${op.startsWith('>') ? 'lower' : 'higher'} and still meet it. Set the target beyond the baseline, or say in the definition that holding the current level is the aim`,
+        message: `The target of ${label.replace(/^Indicator/, 'indicator')} ('${target}') is already met by its baseline (${baseline}${unit}${date ? ` on ${date}` : ''}): as written the figure could get ${op.startsWith('>') ? 'lower' : 'higher'} and still meet it. Set the target beyond the baseline, or say in the definition that holding the current level is the aim`,
         at: { path: [...path, 'target'], part: 'value' },
       });
     }

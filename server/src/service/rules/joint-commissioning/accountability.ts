@@ -22,7 +22,7 @@ export default defineRule({
       if (!text(p.accountability)) missing.push('what it is accountable for (accountability:)');
       if (missing.length === 0) return;
       report({
-        message: `The partner ${text(p.name) ?? `${i + 1}`} has no ${listing(missing)}: say what it does in the arrangement and what it answers for`,
+        message: `The partner ${text(p.name) ?? `${i + 1}`} does not state ${listing(missing, 'or')}: say what it does in the arrangement and what it answers for`,
         at: { path: ['commissioner', 'partners', i], part: 'container' },
       });
     });

@@ -52,7 +52,7 @@ export default defineRule({
     fixable: true,
   },
   check({ doc, report }) {
-    for (const s of proseScalars(doc)) {
+    for (const s of proseScalars(doc, { names: true })) {
       for (const term of terms) {
         if (!term.re.test(s.value)) continue;
         for (const hit of findInSource(doc, s, term.re)) {

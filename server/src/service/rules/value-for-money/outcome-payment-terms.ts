@@ -31,7 +31,7 @@ export default defineRule({
       if (get.arr(p.outcomes).length === 0) missing.push('the outcomes it rewards (outcomes:, their ids)');
       if (missing.length === 0) return;
       report({
-        message: `${name} has no ${listing(missing).replace(/, and /g, ' and ')}: add ${missing.length > 1 ? 'them' : 'it'}, so the council's liability is capped and every payment is for a verified outcome`,
+        message: `${name} does not state ${listing(missing, 'or', '; ')}: add ${missing.length > 1 ? 'them' : 'it'}, so the council's liability is capped and every payment is for a verified outcome`,
         at: { path: ['value_for_money', 'outcome_payments', i], part: 'container' },
       });
     });

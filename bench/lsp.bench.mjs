@@ -1,0 +1,160 @@
+// 2. The language server end to end over stdio: server start to first diagnostics, and an edit's round trip
+//    (didChange, then a pull-diagnostics request), on the 5,000-line specification; and the server's memory
+//    after reading workspaces of 10 to 5,000 documents.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generateSpecification } from './generate.mjs';
+import { fmt, summarise, table } from './lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '..', 'package.json'));
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const serverJs = path.join(here, '..', 'dist', 'server.js');
+
+function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+async function startServer(rootDir, { pull = true } = {}) {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  proc.stdin.on('error', () => undefined);
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  let scanDone;
+  const scanned = new Promise((r) => (scanDone = r));
+  const tokens = new Set();
+  conn.onRequest('window/workDoneProgress/create', (p) => {
+    tokens.add(p.token);
+    return null;
+  });
+  conn.onNotification('$/progress', (p) => {
+    if (p.value?.kind === 'end') scanDone();
+  });
+  const published = [];
+  const waiters = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.push(p);
+    for (const w of waiters.splice(0)) w(p);
+  });
+  conn.onRequest('workspace/configuration', () => [{}]);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(rootDir).href,
+    workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'bench' }],
+    capabilities: { window: { workDoneProgress: true }, textDocument: pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } } },
+  });
+  conn.sendNotification('initialized', {});
+  return { proc, conn, t0, scanned, published, nextPublish: () => new Promise((r) => waiters.push(r)) };
+}
+
+async function stop(s) {
+  try {
+    await s.conn.sendRequest('shutdown');
+    await s.conn.sendNotification('exit');
+  } catch {
+    /* already gone */
+  }
+  s.conn.dispose();
+  await new Promise((r) => {
+    if (s.proc.exitCode !== null) return r();
+    s.proc.once('exit', r);
+    setTimeout(() => s.proc.kill(), 2000);
+  });
+}
+
+export async function run({ quick = false } = {}) {
+  const empty = mkdtempSync(path.join(os.tmpdir(), 'commspec-bench-lsp-'));
+  const text = generateSpecification({ seed: 5000, lines: 5000 });
+  const file = path.join(empty, 'spec.commspec.yaml');
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const results = {};
+
+  // cold start to first diagnostics, push mode (what a plain client sees)
+  const coldSamples = [];
+  const pullColdSamples = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const s = await startServer(empty, { pull: false });
+    const first = s.nextPublish();
+    s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'commspec', version: 1, text } });
+    await first;
+    coldSamples.push(performance.now() - s.t0);
+    await stop(s);
+    const p = await startServer(empty, { pull: true });
+    p.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'commspec', version: 1, text } });
+    await p.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    pullColdSamples.push(performance.now() - p.t0);
+    await stop(p);
+  }
+  results.coldStartPush = summarise(coldSamples);
+  results.coldStartPull = summarise(pullColdSamples);
+
+  // edit round trip: one-character edit, then pull diagnostics for the new version
+  const s = await startServer(empty, { pull: true });
+  s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'commspec', version: 1, text } });
+  await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const at = text.indexOf('statement: ', text.indexOf('outcomes:')) + 11;
+  const line = text.slice(0, at).split('\n').length - 1;
+  const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+  const samples = [];
+  const runs = quick ? 10 : 40;
+  for (let i = 0; i < runs + 5; i++) {
+    const t0 = performance.now();
+    s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: i + 2 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String.fromCharCode(65 + (i % 26)) }],
+    });
+    await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    if (i >= 5) samples.push(performance.now() - t0);
+  }
+  results.editRoundTrip = summarise(samples);
+  const completion = [];
+  const pos = { line: line + 6, character: 18 };
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: pos });
+    completion.push(performance.now() - t0);
+  }
+  results.completionRoundTrip = summarise(completion);
+  await stop(s);
+  rmSync(empty, { recursive: true, force: true });
+
+  table(`2. Language server over stdio, ${text.split('\n').length - 1}-line specification (ms)`, ['operation', 'median', 'p95'], [
+    ['start to first diagnostics (push; includes the 150 ms typing debounce)', fmt(results.coldStartPush.median), fmt(results.coldStartPush.p95)],
+    ['start to first diagnostics (pull)', fmt(results.coldStartPull.median), fmt(results.coldStartPull.p95)],
+    ['one-character edit → diagnostics (pull)', fmt(results.editRoundTrip.median), fmt(results.editRoundTrip.p95)],
+    ['completion round trip', fmt(results.completionRoundTrip.median), fmt(results.completionRoundTrip.p95)],
+  ]);
+
+  // server memory after reading workspaces of N documents
+  const sizes = quick ? [10, 100, 1000] : [10, 100, 1000, 2000, 5000];
+  const memory = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'commspec-bench-ws-'));
+    for (let i = 0; i < n; i++) {
+      const sub = path.join(dir, `area-${i % 20}`);
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(path.join(sub, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 10000 + i, lines: 300, id: `spec-${i}` }));
+    }
+    const t0 = performance.now();
+    const w = await startServer(dir, { pull: true });
+    await Promise.race([w.scanned, new Promise((r) => setTimeout(r, 600000))]);
+    const scanMs = performance.now() - t0;
+    // navigation across the workspace makes the server analyse what it indexed
+    const target = pathToFileURL(path.join(dir, 'area-0', 'spec-0.commspec.yaml')).href;
+    await w.conn.sendRequest('textDocument/references', { textDocument: { uri: target }, position: { line: 2, character: 5 }, context: { includeDeclaration: true } });
+    memory.push({ documents: n, scanMs, rssMiB: rssMiB(w.proc.pid) });
+    await stop(w);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.workspaceMemory = memory;
+  table('   server memory after reading the workspace', ['documents', 'scan (s)', 'RSS (MiB)'], memory.map((m) => [m.documents, (m.scanMs / 1000).toFixed(1), m.rssMiB.toFixed(0)]));
+  return results;
+}

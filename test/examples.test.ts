@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LanguageService } from '../server/src/service/service';
+import { fileHost } from '../cli/src/host';
+import { root } from './helpers';
+
+const service = new LanguageService(fileHost());
+const lint = (rel: string) => {
+  const file = path.join(root, 'examples', rel);
+  return service.analyse(file, readFileSync(file, 'utf8')).findings;
+};
+const at = (rel: string) => new Set(lint(rel).map((f) => `${f.range.start.line + 1} ${f.ruleId}`));
+
+describe('the good examples', () => {
+  const good: string[] = [];
+  const walk = (dir: string, rel = '') => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== 'flawed') walk(path.join(dir, e.name), path.join(rel, e.name));
+      else if (e.name.endsWith('.commspec.yaml')) good.push(path.join(rel, e.name));
+    }
+  };
+  walk(path.join(root, 'examples'));
+
+  it('are at least six specifications, a framework and a bid', () => {
+    expect(good.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const rel of good) {
+    it(`${rel} lints clean`, () => {
+      expect(lint(rel).map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.ruleId} ${f.message}`)).toEqual([]);
+    });
+  }
+});
+
+describe('the flawed examples report their planted problems (examples/README.md lists them)', () => {
+  it('activity-led-youth-service: bad practice that is valid YAML and schema', () => {
+    const found = at('flawed/activity-led-youth-service.commspec.yaml');
+    const planted = [
+      '21 terminology/outdated-bodies',
+      '23 terminology/outdated-bodies',
+      '33 terminology/beds',
+      '42 outcomes/output-not-outcome',
+      '59 outcomes/output-not-outcome',
+      '65 indicators/data-source',
+      '65 indicators/comparator',
+      '69 indicators/baseline-source',
+      '94 safeguarding/escalation',
+      '94 safeguarding/training',
+      '108 value-for-money/outcome-payment-terms',
+      '112 value-for-money/savings-protection',
+      '116 value-for-money/award-weights',
+      '116 value-for-money/price-only',
+      '126 governance/deputy',
+    ];
+    for (const p of planted) expect(found, p).toContain(p);
+    expect([...found].filter((f) => /schema\/|yaml\//.test(f))).toEqual([]);
+  });
+
+  it('broken-schema: one finding for each planted problem, at its line', () => {
+    const found = at('flawed/broken-schema.commspec.yaml');
+    const planted = [
+      '6 schema/enum',
+      '9 schema/format',
+      '11 schema/type',
+      '18 schema/required',
+      '19 schema/unknown-key',
+      '28 expressions/references',
+      '30 schema/required',
+      '41 structure/unique-ids',
+      '46 expressions/types',
+    ];
+    for (const p of planted) expect(found, p).toContain(p);
+  });
+});
