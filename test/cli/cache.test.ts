@@ -32,17 +32,21 @@ describe('--cache', () => {
     expect(second.stdout).toBe(first.stdout);
     expect(second.status).toBe(first.status);
 
-    // the file itself
-    appendFileSync(path.join(dir, spec), '# a comment\n');
+    // the file itself: a 'beds' for the rule to find (a hint by default)
+    const text = readFileSync(path.join(dir, spec), 'utf8');
+    writeFileSync(path.join(dir, spec), text.replace(/^(\s+- \{ description: )/m, '$1Emergency beds, '));
+    expect(readFileSync(path.join(dir, spec), 'utf8')).toMatch(/Emergency beds, /);
     expect(cacheLines(run().stderr, dir)).toEqual([`cache miss: ${spec} (file changed)`, `cache hit: ${framework}`]);
     expect(cacheLines(run().stderr, dir)).toEqual([`cache hit: ${spec}`, `cache hit: ${framework}`]);
 
     // the settings: a rule flag, then a configuration file
     expect(cacheLines(run('--rule', 'outcomes/soft-outcome:off').stderr, dir)).toEqual([`cache miss: ${spec} (settings changed)`, `cache miss: ${framework} (settings changed)`]);
-    writeFileSync(path.join(dir, 'examples', '.commspec.yaml'), 'extends: strict\n');
+    writeFileSync(path.join(dir, 'examples', '.commspec.yaml'), 'rules:\n  terminology/beds: error\n');
     const strict = run();
     expect(cacheLines(strict.stderr, dir)).toEqual([`cache miss: ${spec} (settings changed)`, `cache miss: ${framework} (settings changed)`]);
-    expect(strict.stdout).not.toBe(first.stdout);
+    // the new settings are applied, not the cached findings: the planted 'beds' is now an error
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout)[0].messages).toContainEqual(expect.objectContaining({ ruleId: 'terminology/beds', severity: 'error' }));
 
     // the framework the specification takes its tiers from: both are relinted
     const fw = readFileSync(path.join(dir, framework), 'utf8');

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../helpers';
 import { commspec, workspace } from './run';
-import { formatFixture, normalise } from './scenario';
+import { formatFixture, generatedSpec, normalise } from './scenario';
 
 /** The vendored OASIS schema is draft-04; its only draft-04-specific keywords are the top-level id and $schema. */
 function sarifValidator() {
@@ -145,6 +145,20 @@ describe('--format markdown', () => {
       expect(row.replace(/\\\|/g, '').split('|').length).toBeGreaterThanOrEqual(6);
     }
     await expect(normalise(r.stdout, dir)).toMatchFileSnapshot('__snapshots__/formats.markdown.md');
+  });
+
+  it('stays within comment size limits: at most 200 rows and 60,000 characters of findings, then a count of the rest', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`s${i}.commspec.yaml`] = generatedSpec(i);
+    const d = workspace(files);
+    const total = (JSON.parse(commspec(['lint', '-f', 'json'], { cwd: d }).stdout) as Array<{ messages: unknown[] }>).reduce((n, r) => n + r.messages.length, 0);
+    expect(total).toBeGreaterThan(200);
+    const r = commspec(['lint', '-f', 'markdown'], { cwd: d });
+    const rows = r.stdout.split('\n').filter((l) => /^\| `s\d+\.commspec\.yaml` \| \d+:\d+ \|/.test(l));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.length).toBeLessThanOrEqual(200);
+    expect(r.stdout).toContain(`…and ${total - rows.length} more findings. Run \`commspec lint\` to see them all.`);
+    expect(r.stdout.length).toBeLessThan(65_536);
   });
 
   it('says so when there is nothing to report', () => {

@@ -34,12 +34,12 @@ describe('parallel linting', () => {
     expect(sarifParallel.stdout).toBe(sarifSerial.stdout);
   });
 
-  it('uses threads by itself above 50 files (when the machine has more than one core), and not below', () => {
-    const many = commspec(['lint', '.', '-f', 'json'], { cwd: generated(60), env: debug });
+  it('uses threads by itself above 100 files (when the machine has more than one core), and not below', () => {
+    const many = commspec(['lint', '.', '-f', 'json'], { cwd: generated(120), env: debug });
     const cores = os.availableParallelism();
-    expect(many.stderr).toContain(`threads: linted 60 files on ${cores > 1 ? `${Math.min(cores, 3)} threads` : '1 thread'}`);
-    const few = commspec(['lint', '.', '-f', 'json'], { cwd: generated(30), env: debug });
-    expect(few.stderr).toContain('threads: linted 30 files on 1 thread');
+    expect(many.stderr).toContain(`threads: linted 120 files on ${cores > 1 ? '2 threads' : '1 thread'}`);
+    const few = commspec(['lint', '.', '-f', 'json'], { cwd: generated(100), env: debug });
+    expect(few.stderr).toContain('threads: linted 100 files on 1 thread');
   });
 
   it('applies --fix the same way on threads', () => {

@@ -201,7 +201,7 @@ describe('OCDS details', () => {
     const { package: pkg, notes } = toOcds(analyseText(text, 'nelcp-edited.commspec.yaml'));
     expect(notes.some((n) => n.startsWith('Indicator placement-stability:'))).toBe(true);
     const metric = ((pkg.releases as J[])[0].tender.targets as J[]).find((m) => m.id === 'placement-stability');
-    expect(metric.observations.find((o: J) => o.dimensions.observationType === 'target').measure).toBe('>= england_rate by 2028-08-31');
+    expect(metric!.observations.find((o: J) => o.dimensions.observationType === 'target').measure).toBe('>= england_rate by 2028-08-31');
     expect(validatePackage(pkg).valid).toBe(true);
   });
 });

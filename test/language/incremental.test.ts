@@ -94,3 +94,19 @@ describe('incremental reading of large documents', () => {
     expect(again).toEqual(plain);
   });
 });
+
+describe('reuse', () => {
+  it('reads an edited document from the cache, parsing only the edited chunk', () => {
+    const text = generateSpecification({ seed: 4, lines: 3000 });
+    const cache = new ChunkCache();
+    expect(cache.read(text)).toBeDefined();
+    const size = cache.size;
+    const at = text.indexOf('statement: ', text.indexOf('outcomes:')) + 11;
+    for (const c of 'ABC') {
+      const edited = text.slice(0, at) + c + text.slice(at + 1);
+      expect(sameAsFullParse(edited, cache)).toBe(true);
+    }
+    // one new entry per edit (the edited outcome), not a new copy of the document
+    expect(cache.size).toBe(size + 3);
+  });
+});

@@ -6,8 +6,10 @@ import { countBySeverity, relativePath, type Formatter } from './types';
  * files with their counts, and every finding in a collapsible table.
  */
 
-/** Rows of findings beyond this are summarised, to stay well under comment size limits (GitHub: 65,536 characters). */
+/** Rows of findings beyond this are summarised, to stay under comment size limits (GitHub: 65,536 characters). */
 export const maxRows = 200;
+/** The report stops adding rows before it reaches this many characters. */
+export const maxChars = 60_000;
 
 /** Makes text safe inside a table cell: no line breaks, no column separators, no stray markup. */
 export function cell(text: string): string {
@@ -54,15 +56,18 @@ export const markdown: Formatter = (results, ctx) => {
   lines.push('| File | Line | Severity | Message | Rule |');
   lines.push('| --- | --- | --- | --- | --- |');
   let rows = 0;
+  let size = lines.reduce((n, l) => n + l.length + 1, 0);
   const total = errors + warnings + infos;
   outer: for (const r of withProblems) {
     const file = relativePath(ctx, r.filePath);
     for (const f of r.findings) {
-      if (rows === maxRows) break outer;
-      rows++;
       const help = ctx.rules.get(f.ruleId)?.helpUri;
       const rule = help ? `[${code(f.ruleId)}](${help})` : code(f.ruleId);
-      lines.push(`| ${code(file)} | ${f.range.start.line + 1}:${f.range.start.character + 1} | ${icon[f.severity]} | ${cell(f.message)} | ${rule} |`);
+      const row = `| ${code(file)} | ${f.range.start.line + 1}:${f.range.start.character + 1} | ${icon[f.severity]} | ${cell(f.message)} | ${rule} |`;
+      if (rows === maxRows || size + row.length + 1 > maxChars) break outer;
+      rows++;
+      size += row.length + 1;
+      lines.push(row);
     }
   }
   if (rows < total) {

@@ -30,6 +30,7 @@ const unsafe = /(^|[\s[{,])[&*!][^\s]|\t|^---|^\.\.\.|^%/m;
 export class ChunkCache {
   private entries = new Map<string, ChunkEntry>();
   private stamp = 0;
+  private textLength = 0;
   constructor(private readonly maxEntries = 20000) {}
 
   get size(): number {
@@ -40,6 +41,7 @@ export class ChunkCache {
   read(text: string): { doc: Document.Parsed; value: Record<string, unknown>; depth: number } | undefined {
     if (unsafe.test(text)) return undefined;
     const stamp = ++this.stamp;
+    this.textLength = text.length;
     const lineStarts: number[] = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     const lineCount = text.endsWith('\n') ? lineStarts.length - 1 : lineStarts.length;
@@ -91,8 +93,9 @@ export class ChunkCache {
       // the key line on its own, then one chunk per item
       const keyEntry = this.entry(text.slice(start, lineStarts[firstItem]), start, stamp, 'pair');
       if (!keyEntry) return undefined;
-      const pair = keyEntry.node as Pair;
-      if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
+      const keyPair = keyEntry.node as Pair;
+      if (keyPair.value !== null && !(isScalar(keyPair.value) && keyPair.value.value === null)) return undefined;
+      // a new pair each time: the cached one stays as parsed (its value empty), so it can be reused
       const seq = new YAMLSeq();
       const items: unknown[] = [];
       let seqStart = -1;
@@ -116,12 +119,13 @@ export class ChunkCache {
       }
       const lastRange = (seq.items[seq.items.length - 1] as Node | undefined)?.range;
       if (lastRange) seq.range = [seqStart, lastRange[2], seqEnd];
-      pair.value = seq;
-      map.items.push(pair);
+      map.items.push(new Pair(keyPair.key, seq));
       value[s.key] = items;
     }
     const firstKey = (map.items[0]?.key as Node | undefined)?.range;
-    map.range = [firstKey?.[0] ?? 0, text.length, text.length];
+    const lastValue = (map.items[map.items.length - 1]?.value as Node | null | undefined)?.range;
+    const mapEnd = lastValue?.[2] ?? text.length;
+    map.range = [firstKey?.[0] ?? 0, mapEnd, mapEnd];
     const doc = new Document() as unknown as Document.Parsed;
     doc.contents = map as never;
     (doc as unknown as { range: [number, number, number] }).range = [0, text.length, text.length];
@@ -130,6 +134,8 @@ export class ChunkCache {
   }
 
   private entry(chunk: string, base: number, stamp: number, kind: 'pair' | 'item'): ChunkEntry | undefined {
+    // a comment at the end of a chunk attaches differently when the next chunk follows it: parse whole
+    if (/(^|\n)[ \t]*#[^\n]*\s*$/.test(chunk) && base + chunk.length < this.textLength) return undefined;
     const key = kind + '\u0000' + chunk;
     let e = this.entries.get(key);
     if (e && e.stamp === stamp) e = undefined; // the same text twice in one document: parse a fresh copy

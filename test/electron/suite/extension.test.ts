@@ -7,6 +7,11 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { CommspecApi } from '../../../client/src/extension';
 
+// mocha's bdd globals (the suite runs under mocha in the extension host); declared here so the main
+// typecheck needs no @types/mocha
+declare function describe(title: string, fn: () => void): void;
+declare function it(title: string, fn: () => Promise<void> | void): void;
+
 const EXTENSION_ID = 'commspec.commspec';
 
 function folder(): vscode.Uri {
