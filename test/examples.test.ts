@@ -57,6 +57,23 @@ describe('the flawed examples report their planted problems (examples/README.md 
     expect([...found].filter((f) => /schema\/|yaml\//.test(f))).toEqual([]);
   });
 
+  it('quickcare-residential-bid: every planted bid problem, and nothing else', () => {
+    const found = [...at('flawed/bids/quickcare-residential-bid.commspec.yaml')].sort();
+    expect(found).toEqual(
+      [
+        '9 bids/current-version',
+        '15 bids/consortium',
+        '25 references/resolve',
+        '27 bids/outcomes-answered',
+        '32 bids/target-ambition',
+        '55 bids/price-ceilings',
+        '63 bids/partial-explained',
+      ].sort(),
+    );
+    const version = lint('flawed/bids/quickcare-residential-bid.commspec.yaml').find((f) => f.ruleId === 'bids/current-version')!;
+    expect(version.message).toMatch(/What changed since 1\.0: 1\.2 \(2025-11-14\).*1\.1 \(2025-10-24\)/);
+  });
+
   it('broken-schema: one finding for each planted problem, at its line', () => {
     const found = at('flawed/broken-schema.commspec.yaml');
     const planted = [

@@ -55,7 +55,7 @@ export function buildProgram(): Command {
     .option('--fix-dry-run', 'print the safe fixes as a unified diff without changing any file')
     .option('--cache', 'only lint files that changed since the last run (or whose settings or linked documents changed)')
     .option('--cache-location <folder>', 'where to keep the cache', '.commspec-cache')
-    .option('--threads <n>', 'lint on n threads (1: no threads); default: one per core above 100 files', positive)
+    .option('--threads <n>', 'lint on n threads (1: no threads); default: one per core above 200 files', positive)
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin (also used to find the configuration)')
     .option('--color', 'force colour')

@@ -34,12 +34,12 @@ describe('parallel linting', () => {
     expect(sarifParallel.stdout).toBe(sarifSerial.stdout);
   });
 
-  it('uses threads by itself above 100 files (when the machine has more than one core), and not below', () => {
-    const many = commspec(['lint', '.', '-f', 'json'], { cwd: generated(120), env: debug });
+  it('uses threads by itself above 200 files (when the machine has more than one core), and not below', () => {
+    const many = commspec(['lint', '.', '-q'], { cwd: generated(201), env: debug });
     const cores = os.availableParallelism();
-    expect(many.stderr).toContain(`threads: linted 120 files on ${cores > 1 ? '2 threads' : '1 thread'}`);
-    const few = commspec(['lint', '.', '-f', 'json'], { cwd: generated(100), env: debug });
-    expect(few.stderr).toContain('threads: linted 100 files on 1 thread');
+    expect(many.stderr).toContain(`threads: linted 201 files on ${cores > 1 ? '2 threads' : '1 thread'}`);
+    const few = commspec(['lint', '.', '-q'], { cwd: generated(200), env: debug });
+    expect(few.stderr).toContain('threads: linted 200 files on 1 thread');
   });
 
   it('applies --fix the same way on threads', () => {

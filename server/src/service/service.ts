@@ -9,6 +9,7 @@ import { applySuppressions, findDirectives } from './suppressions';
 import { didYouMean } from './text';
 import { validateDocument } from './validate';
 import { ChunkCache } from './incremental';
+import { releaseDocumentCaches } from './doc-cache';
 import type { SchemaName } from './schema-nav';
 
 /** How the language service reaches other documents. The CLI reads the file system; the server also sees open editors. */
@@ -57,6 +58,16 @@ export class LanguageService {
     private readonly options: ServiceOptions = {},
   ) {}
 
+  /**
+   * Makes a kept analysis small: drops the data its editor features would reuse (parsed expressions, the bid
+   * assessment) and its YAML tree. For documents indexed but not open; features re-analyse them if needed.
+   */
+  compact(analysis: Analysis): void {
+    releaseDocumentCaches(analysis.doc, 'all');
+    // the YAML tree is most of a kept analysis; declarations, references, expressions and findings stay
+    analysis.doc.yaml = undefined;
+  }
+
   /** Drops what is kept for a document (its chunk cache), e.g. when an editor closes it. */
   forget(uri: string): void {
     this.chunkCaches.delete(uri);
@@ -93,6 +104,7 @@ export class LanguageService {
     }
     const kept = applySuppressions(findings, findDirectives(doc.lines), doc.lines, (id) => !rulePrefixesThatCannotBeSuppressed.some((p) => id.startsWith(p)));
     kept.sort(compareFindings);
+    releaseDocumentCaches(doc, 'analysis');
     return { uri, doc, model, linked, schema, findings: kept };
   }
 

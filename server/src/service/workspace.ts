@@ -258,6 +258,8 @@ export class Workspace {
       this.recording = outer;
     }
     recording.deps.delete(uri);
+    // a document indexed but not open keeps only what navigation and diagnostics need
+    if (!this.openDocs.has(uri)) this.service.compact(analysis);
     this.cache.set(uri, { text, analysis, deps: recording.deps, idGeneration: recording.usedIds ? this.idGeneration : undefined });
     return analysis;
   }

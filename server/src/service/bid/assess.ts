@@ -1,3 +1,4 @@
+import { documentCache } from '../doc-cache';
 // The bid check: how a bid answers each part of the specification it names. Pure data, computed once
 // per bid document and shared by the bid rules (which report on it), the compliance matrix and the
 // comparison table (which tabulate it), so the editor, the CLI and the reports never disagree.
@@ -132,7 +133,7 @@ export interface BidAssessment {
   criteria: CriterionCheck[];
 }
 
-const cache = new WeakMap<SourceDocument, { spec: LinkedDocument; result: BidAssessment }>();
+const cache = documentCache<{ spec: LinkedDocument; result: BidAssessment }>('document');
 
 /** Assesses a bid against the specification it is linked to; undefined when it is not a bid or the specification was not found. */
 export function assessBid(doc: SourceDocument, model: DocumentModel, linked: Linked): BidAssessment | undefined {

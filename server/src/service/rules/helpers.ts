@@ -1,3 +1,4 @@
+import { documentCache } from '../doc-cache';
 // Shared helpers for the domain rules: option reading, dates, text scanning and fix building.
 // Every helper copes with values of the wrong type: rules run on documents that may be partly invalid.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
@@ -129,7 +130,7 @@ export interface TextScalar {
 }
 
 /** Every string value in the document (never keys), with its path and source range, in document order. */
-const textScalarCache = new WeakMap<SourceDocument, TextScalar[]>();
+const textScalarCache = documentCache<TextScalar[]>('analysis');
 
 export function textScalars(doc: SourceDocument): TextScalar[] {
   // several rules read every string value: walk the document once
@@ -164,7 +165,7 @@ export function textScalars(doc: SourceDocument): TextScalar[] {
 const codeKeys = new Set(['id', 'commspec', 'kind', 'status', 'tier_model', 'path', 'url', 'email', 'feature', 'version', 'type', 'unit', 'polarity', 'frequency', 'measure', 'target', 'threshold', 'rule', 'cap']);
 
 /** Prose values: string scalars that are not ids, codes, references, expressions or dates. */
-const proseCache = new WeakMap<SourceDocument, TextScalar[]>();
+const proseCache = documentCache<TextScalar[]>('analysis');
 
 export function proseScalars(doc: SourceDocument, options: { names?: boolean } = {}): TextScalar[] {
   let prose = proseCache.get(doc);

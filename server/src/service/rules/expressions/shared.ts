@@ -1,3 +1,4 @@
+import { documentCache } from '../../doc-cache';
 import { checkExpression, parseExpression, type CheckContext, type ExpressionDiagnostic, type ParsedExpression, type SymbolInfo, type Unit } from '../../../../../grammar/src/index';
 import { scalarValueToSource } from '../../scalar-map';
 import type { SourceDocument } from '../../document';
@@ -41,7 +42,7 @@ export interface CheckedExpression {
   toSource: (offset: number) => number;
 }
 
-const cache = new WeakMap<SourceDocument, CheckedExpression[]>();
+const cache = documentCache<CheckedExpression[]>('document');
 
 /**
  * Parsed expressions by kind and text. Parsing does not depend on the document, and after an edit almost every

@@ -26,7 +26,7 @@ export default defineRule({
     const scopes = buildScope(doc.uri, model, linked);
     for (const ref of model.references) {
       if (ref.target === 'taxonomy' || ref.target === 'tier-model') continue;
-      if (ref.scope === 'specification' && !linked.specification) continue; // bid/specification-found reports that
+      if (ref.scope === 'specification' && !linked.specification) continue; // bids/specification-found reports that
       const scope = ref.scope === 'specification' ? scopes.specification : scopes.local;
       const candidates = scope.get(ref.target as never);
       if (candidates?.has(ref.id)) continue;
