@@ -7,7 +7,8 @@ import { root } from '../helpers';
 import { analyseFile, analyseText, exportFixtures } from './helpers';
 
 const OLD = path.join(exportFixtures, 'ne-london-residential-v1.1.commspec.yaml');
-const NEW = path.join(root, 'examples', 'ne-london-residential.commspec.yaml');
+// a frozen copy of the example at version 1.2, so editing the example does not change the planted diff
+const NEW = path.join(exportFixtures, 'ne-london-residential-v1.2.commspec.yaml');
 const oldModel = analyseFile(OLD).model;
 const newModel = analyseFile(NEW).model;
 
