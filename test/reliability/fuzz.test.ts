@@ -4,6 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LanguageService } from '../../server/src/service/service';
 import { memoryHost, root } from '../helpers';
+import { completion } from '../../server/src/service/features/completion';
+import { hover } from '../../server/src/service/features/hover';
+import { definition, highlights, prepareRename, references, rename } from '../../server/src/service/features/navigation';
+import { documentSymbols, foldingRanges, selectionRange } from '../../server/src/service/features/structure';
+import { documentLinks, semanticTokens } from '../../server/src/service/features/tokens';
+import { codeActions, applyEdits } from '../../server/src/service/features/actions';
+import { codeLenses, inlayHints } from '../../server/src/service/features/lenses';
 
 /** How many generated inputs each property runs: small in CI, 100,000 under `npm run fuzz`. */
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
@@ -121,6 +128,49 @@ describe(`fuzzing (${runs} inputs per property; FUZZ_RUNS sets it)`, () => {
         expect(inc).toEqual(fresh);
       }),
       { numRuns: Math.max(20, Math.floor(runs / 5)) },
+    );
+  });
+
+  it('every editor feature, at random offsets of mutated documents, returns in bounds', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(mutation, { maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (name, ms, offsets) => {
+        const text = ms.reduce(apply, files[name]);
+        const a = service.analyse(name, text);
+        const t0 = performance.now();
+        const inside = (r: { start: number; end: number }) => r.start >= 0 && r.end <= text.length && r.start <= r.end;
+        for (const raw of offsets) {
+          const offset = raw % (text.length + 1);
+          for (const c of completion(a, offset)) expect(typeof c.label).toBe('string');
+          const h = hover(a, offset);
+          if (h) expect(inside(h)).toBe(true);
+          const d = definition(a, offset);
+          if (d) expect(inside(d.origin)).toBe(true);
+          references(a, offset, undefined);
+          for (const x of highlights(a, offset)) expect(inside(x)).toBe(true);
+          const pr = prepareRename(a, offset);
+          if (pr && 'start' in pr) {
+            expect(inside(pr)).toBe(true);
+            rename(a, offset, 'renamed-id', undefined);
+          }
+          selectionRange(a, offset);
+          for (const action of codeActions(a, { start: offset, end: offset })) {
+            const edits = action.edits.get(a.uri) ?? [];
+            for (const e of edits) expect(inside(e)).toBe(true);
+            if (edits.length) expect(typeof applyEdits(text, edits)).toBe('string');
+          }
+        }
+        documentSymbols(a);
+        foldingRanges(a);
+        for (const t of semanticTokens(a)) {
+          expect(t.line).toBeLessThan(a.doc.lines.lineCount);
+          expect(t.character + t.length).toBeLessThanOrEqual(a.doc.lines.lineEnd(t.line) - a.doc.lines.lineStart(t.line));
+        }
+        documentLinks(a, { resolve: (_b, r) => r });
+        codeLenses(a);
+        inlayHints(a);
+        expect(performance.now() - t0).toBeLessThan(boundMs);
+      }),
+      { numRuns: Math.max(20, Math.floor(runs / 3)) },
     );
   });
 

@@ -84,3 +84,11 @@ describe('hostile documents get a clear finding within bounded time and memory',
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('regressions found by fuzzing', () => {
+  it('an empty list item at the very end of the file is reported inside the file', () => {
+    const text = 'commspec: 1\nkind: framework\nid: x\ntitle: X\nowner: Y\noutcomes:\n  - id: a\n    statement: S\n    indicators:\n      -';
+    const r = attempt(text);
+    expect(r.rules).toContain('schema/type');
+  });
+});

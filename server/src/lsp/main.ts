@@ -1,10 +1,11 @@
 // Entry point of `commspec-language-server`: `--stdio` (the default), `--node-ipc`, `--socket=<port>` or `--pipe=<name>`.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import pkg from '../../../package.json';
 
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 if (process.argv.includes('--version')) {
-  process.stdout.write('0.1.0\n');
+  process.stdout.write(`${pkg.version}\n`);
   process.exit(0);
 }
 if (process.argv.includes('--help')) {

@@ -2,6 +2,7 @@
 // sync, debounces and versions diagnostics, scans and watches the workspace, and turns the service's
 // plain data into LSP messages. Every handler is wrapped: an internal error is logged and answered
 // with an empty result, never a crash.
+import pkg from '../../../package.json';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -198,7 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         diagnosticProvider: pull ? { identifier: 'commspec', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'commspec-language-server', version: '0.1.0' },
+      serverInfo: { name: 'commspec-language-server', version: pkg.version },
     };
   });
 

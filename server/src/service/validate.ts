@@ -184,8 +184,10 @@ function spanOfContainer(doc: SourceDocument, path: readonly PathSegment[]): Loc
 }
 
 function finding(doc: SourceDocument, ruleId: string, message: string, at: Located): Finding {
-  const end = Math.max(at.start, at.end);
-  return { ruleId, severity: 'error', message, range: doc.lines.range(at.start, end), offsets: { start: at.start, end } };
+  const length = doc.text.length;
+  const start = Math.max(0, Math.min(at.start, length));
+  const end = Math.max(start, Math.min(at.end, length));
+  return { ruleId, severity: 'error', message, range: doc.lines.range(start, end), offsets: { start, end } };
 }
 
 function messageFor(doc: SourceDocument, name: SchemaName, e: ErrorObject): Finding | undefined {

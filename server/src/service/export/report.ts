@@ -1,3 +1,4 @@
+import type { PathSegment } from '../document';
 /**
  * A format-neutral reading of a commspec document: the headings, paragraphs, label/value lists and
  * tables a reader of the tender pack sees. The Markdown and Word writers both work from it, so the two
@@ -180,16 +181,21 @@ export interface TierRow {
   stepUp?: string;
   stepDown?: string;
   review?: string;
+  /** Where a tier declared in the document itself is (for the preview's scroll sync). */
+  path?: PathSegment[];
 }
 
-/** The specification's levels of need: its own, or those of the framework or built-in model it names. */
+/**
+ * The specification's levels of need: its own, or those of the framework or built-in model it names.
+ * Shared by the HTML renderer and the Markdown and Word exports, so they always show the same tiers.
+ */
 export function specificationTiers(v: Record<string, unknown>, analysis?: Analysis): { tiers: TierRow[]; source?: string } {
-  const fromObjects = (list: unknown): TierRow[] =>
+  const fromObjects = (list: unknown, own: boolean): TierRow[] =>
     get
       .arr(list)
-      .map(get.obj)
-      .filter((t): t is Record<string, unknown> => t !== undefined && typeof t.id === 'string')
-      .map((t) => ({
+      .map((t, i) => ({ t: get.obj(t), i }))
+      .filter((x): x is { t: Record<string, unknown>; i: number } => x.t !== undefined && typeof x.t.id === 'string')
+      .map(({ t, i }) => ({
         id: t.id as string,
         label: text(t.label),
         definition: text(t.definition),
@@ -197,19 +203,20 @@ export function specificationTiers(v: Record<string, unknown>, analysis?: Analys
         stepUp: text(t.step_up),
         stepDown: text(t.step_down),
         review: text(t.review),
+        ...(own ? { path: ['tiers', i] } : {}),
       }));
-  const own = fromObjects(v.tiers);
+  const own = fromObjects(v.tiers, true);
   if (own.length) return { tiers: own };
   const modelId = text(v.tier_model);
   if (!modelId) return { tiers: [] };
   const linked = analysis?.linked.frameworks.get(modelId);
   if (linked) {
-    return { source: `The levels of need are taken from ${text(linked.model.value.title) ?? modelId} (${modelId}).`, tiers: fromObjects(linked.model.value.tiers) };
+    return { source: `The levels of need are taken from ${text(linked.model.value.title) ?? modelId} (${modelId}).`, tiers: fromObjects(linked.model.value.tiers, false) };
   }
   const taxonomy = taxonomies.get(modelId);
   if (taxonomy && taxonomy.kind === 'need-model') {
     return {
-      source: `The levels of need are taken from ${taxonomy.title}.`,
+      source: `The levels of need are taken from ${taxonomy.title}.${taxonomy.note ? ' Councils adapt this model to their own threshold document.' : ''}`,
       tiers: taxonomy.codes.map((c) => ({ id: c.code, label: c.label, definition: c.description, threshold: c.entry, stepUp: c.step_up, stepDown: c.step_down })),
     };
   }

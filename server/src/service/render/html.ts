@@ -1,3 +1,4 @@
+import { specificationTiers } from '../export/report';
 /**
  * Renders a commspec document as HTML: a specification as the tender document a bidder reads, a
  * framework as the council's outcomes framework, a bid as the provider's answer.
@@ -11,7 +12,6 @@ import { nodeAtPath, type PathSegment } from '../document';
 import type { Finding, Severity } from '../findings';
 import { get, type DocumentModel } from '../model';
 import type { Analysis } from '../service';
-import { taxonomies } from '../taxonomies';
 import { theoryOfChangeSvg } from './diagram';
 import { attr, esc, slug } from './escape';
 import { date, label, money, number, quantity, taxonomyLabel, text } from './format';
@@ -473,54 +473,7 @@ interface TierInfo {
 }
 
 function specTiers(ctx: Ctx): { tiers: TierInfo[]; source?: string } {
-  const v = ctx.value;
-  const own = get.arr(v.tiers);
-  if (own.length) {
-    return {
-      tiers: own
-        .map((t, i) => ({ t: get.obj(t), i }))
-        .filter((x): x is { t: Record<string, unknown>; i: number } => x.t !== undefined && typeof x.t.id === 'string')
-        .map(({ t, i }) => ({
-          id: t.id as string,
-          label: text(t.label),
-          definition: text(t.definition),
-          threshold: text(t.threshold),
-          stepUp: text(t.step_up),
-          stepDown: text(t.step_down),
-          review: text(t.review),
-          path: ['tiers', i],
-        })),
-    };
-  }
-  const model = text(v.tier_model);
-  if (!model) return { tiers: [] };
-  const linked = ctx.analysis?.linked.frameworks.get(model);
-  if (linked) {
-    return {
-      source: `The levels of need are taken from ${text(linked.model.value.title) ?? model} (${model}).`,
-      tiers: get
-        .arr(linked.model.value.tiers)
-        .map(get.obj)
-        .filter((t): t is Record<string, unknown> => t !== undefined && typeof t.id === 'string')
-        .map((t) => ({
-          id: t.id as string,
-          label: text(t.label),
-          definition: text(t.definition),
-          threshold: text(t.threshold),
-          stepUp: text(t.step_up),
-          stepDown: text(t.step_down),
-          review: text(t.review),
-        })),
-    };
-  }
-  const taxonomy = taxonomies.get(model);
-  if (taxonomy && taxonomy.kind === 'need-model') {
-    return {
-      source: `The levels of need are taken from ${taxonomy.title}. ${taxonomy.note ? 'Councils adapt this model to their own threshold document.' : ''}`.trim(),
-      tiers: taxonomy.codes.map((c) => ({ id: c.code, label: c.label, definition: c.description, threshold: undefined, stepUp: c.step_up, stepDown: c.step_down, review: undefined })),
-    };
-  }
-  return { tiers: [], source: `The levels of need are taken from the framework ${model}, which could not be read.` };
+  return specificationTiers(ctx.value, ctx.analysis);
 }
 
 function specification(ctx: Ctx, header: string, counts: Record<Severity, number> | undefined): { title: string; body: string } {
