@@ -13,7 +13,7 @@ if (!existsSync(path.join(here, 'node_modules', 'yaml-language-server'))) {
   console.error('bench: the peers are not installed. Run: npm ci --prefix bench');
   process.exit(2);
 }
-const suites = ['service', 'lsp', 'cli', 'scaling'];
+const suites = ['expressions', 'service', 'lsp', 'cli', 'scaling'];
 const results = { date: new Date().toISOString(), machine: machine(), quick, suites: {} };
 for (const name of suites) {
   if (only && !only.includes(name)) continue;

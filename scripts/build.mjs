@@ -18,6 +18,14 @@ const entries = [
 ];
 
 const started = Date.now();
+// the schemas, precompiled into validation code that the bundles load at run time
+const { precompiledValidators } = await import('./validators.mjs');
+const { mkdirSync, writeFileSync } = await import('node:fs');
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+const validatorSource = path.join(root, 'dist', '.validators-source.cjs');
+writeFileSync(validatorSource, precompiledValidators());
+// bundled, so that the VS Code extension (which ships no node_modules) can load it too
+await build({ absWorkingDir: root, entryPoints: [validatorSource], outfile: 'dist/validators.cjs', bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' });
 await Promise.all(
   entries
     .filter((e) => existsSync(path.join(root, e.in)))

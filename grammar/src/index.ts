@@ -18,7 +18,7 @@ export type {
   DurationUnitName,
   CompareOperator,
 } from './ast';
-export { parseExpression, MAX_NESTING, MAX_TOKENS } from './parser';
+export { parseExpression, parseUncached, MAX_NESTING, MAX_TOKENS } from './parser';
 export { checkExpression, typeOf, resolveSymbol } from './checker';
 export {
   semanticTokens,

@@ -1030,7 +1030,26 @@ function nestingProblem(tokens: IToken[]): IToken | undefined {
   return undefined;
 }
 
+/**
+ * Parsed expressions by kind and text. A parse depends on nothing else, and when a document is re-read
+ * after an edit almost every expression in it is unchanged, so a bounded cache saves most parsing.
+ * Results are shared: callers must not modify them.
+ */
+const parseCache = new Map<string, ParsedExpression>();
+const parseCacheLimit = 20000;
+
 export function parseExpression(text: string, kind: ExpressionKind): ParsedExpression {
+  const key = kind + '\u0000' + text;
+  const hit = parseCache.get(key);
+  if (hit) return hit;
+  const parsed = parseUncached(text, kind);
+  if (parseCache.size >= parseCacheLimit) parseCache.delete(parseCache.keys().next().value as string);
+  parseCache.set(key, parsed);
+  return parsed;
+}
+
+/** Parses without the cache: for benchmarks, and for callers that must have a fresh result. */
+export function parseUncached(text: string, kind: ExpressionKind): ParsedExpression {
   const { tokens, unknown } = lex(text);
   const diagnostics: ExpressionDiagnostic[] = [];
   for (const u of unknown) {

@@ -115,7 +115,9 @@ export function monthName(m: number): string {
 export function formatMoney(v: number): string {
   const neg = v < 0;
   const a = Math.abs(v);
-  const s = Number.isInteger(a) ? a.toLocaleString('en-GB') : a.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // thousands separators without Intl, whose first use costs ~45 ms of start-up
+  const [whole, fraction] = a.toFixed(Number.isInteger(a) ? 0 : 2).split('.');
+  const s = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
   return (neg ? '-£' : '£') + s;
 }
 

@@ -9,3 +9,10 @@ export { allRules } from './rules/index';
 export { schemas } from './schema-nav';
 export { taxonomies } from './taxonomies';
 export type { Finding, Severity, Fix } from './findings';
+/** The expression language on its own (parse, check, evaluate, compare), and a realistic mix for benchmarks. */
+export * as expressions from '../../../grammar/src/index';
+export { benchmarkPairs, benchmarkSymbols } from '../../../grammar/src/samples';
+/** Editor features over an analysis (what the language server answers with), for tools and benchmarks. */
+export { completion } from './features/completion';
+export { hover } from './features/hover';
+export { documentSymbols } from './features/structure';

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { keyText, nodeAtPath, nodeSpan, type PathSegment, type SourceDocument } from './document';
 import type { Finding } from './findings';
@@ -22,8 +23,29 @@ export function isRealDate(text: string): boolean {
   return day >= 1 && day <= days;
 }
 
+/**
+ * The schemas precompiled at build time (dist/validators.cjs, next to the bundle), or null when running
+ * from source: then they are compiled here on first use. Both come from the same schemas and options.
+ */
+let precompiled: Partial<Record<SchemaName, ValidateFunction>> | null | undefined;
+
+function loadPrecompiled(): Partial<Record<SchemaName, ValidateFunction>> | null {
+  if (precompiled !== undefined) return precompiled;
+  precompiled = null;
+  try {
+    if (typeof __filename === 'string' && /[\\/]dist[\\/][^\\/]+\.js$/.test(__filename)) {
+      precompiled = createRequire(__filename)('./validators.cjs') as Partial<Record<SchemaName, ValidateFunction>>;
+    }
+  } catch {
+    precompiled = null;
+  }
+  return precompiled;
+}
+
 function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
+  if (!v) v = loadPrecompiled()?.[name];
+  if (v) compiled.set(name, v);
   if (!v) {
     if (!ajv) {
       ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });

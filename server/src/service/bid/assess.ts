@@ -1,3 +1,4 @@
+import { groupThousands } from '../text';
 import { documentCache } from '../doc-cache';
 // The bid check: how a bid answers each part of the specification it names. Pure data, computed once
 // per bid document and shared by the bid rules (which report on it), the compliance matrix and the
@@ -355,7 +356,7 @@ function outcomes(doc: SourceDocument, model: DocumentModel, linked: Linked, s: 
 const annualFactor: Record<string, number> = { week: 52, night: 365, year: 1 };
 
 function money(n: number): string {
-  return `£${n.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
+  return `£${groupThousands(n)}`;
 }
 
 export function describePrice(amount: number, per: string, tier?: string, lot?: string): string {

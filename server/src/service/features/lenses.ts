@@ -1,3 +1,4 @@
+import { groupThousands } from '../text';
 // Code lenses and inlay hints: how many indicators and tiers each outcome has, how many bids answer
 // it, and where each target stands against its baseline.
 import { evaluateTarget } from '../../../../grammar/src/index';
@@ -44,7 +45,7 @@ export interface InlayHint {
 
 function show(v: number, unit: string | undefined): string {
   if (unit === 'percent') return `${v}%`;
-  if (unit === 'money') return `£${v.toLocaleString('en-GB')}`;
+  if (unit === 'money') return `£${groupThousands(v)}`;
   return String(v);
 }
 

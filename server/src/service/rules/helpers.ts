@@ -1,3 +1,4 @@
+import { groupThousands } from '../text';
 import { documentCache } from '../doc-cache';
 // Shared helpers for the domain rules: option reading, dates, text scanning and fix building.
 // Every helper copes with values of the wrong type: rules run on documents that may be partly invalid.
@@ -114,8 +115,8 @@ export function contractValue(value: Record<string, unknown>): { amount: number;
 }
 
 export function money(n: number): string {
-  if (n >= 1_000_000) return `£${(Math.round(n / 10_000) / 100).toLocaleString('en-GB')} million`;
-  return `£${Math.round(n).toLocaleString('en-GB')}`;
+  if (n >= 1_000_000) return `£${groupThousands(Math.round(n / 10_000) / 100)} million`;
+  return `£${groupThousands(Math.round(n))}`;
 }
 
 // ---------------------------------------------------------------- text in the document
@@ -140,22 +141,34 @@ export function textScalars(doc: SourceDocument): TextScalar[] {
   textScalarCache.set(doc, out);
   const root = doc.yaml?.contents as Node | undefined;
   if (!root) return out;
-  const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: root, path: [] }];
+  // paths are kept as links to the parent and made into arrays only for string values
+  interface Link {
+    seg: PathSegment;
+    parent: Link | undefined;
+    depth: number;
+  }
+  const toPath = (l: Link | undefined): PathSegment[] => {
+    const path = new Array<PathSegment>(l?.depth ?? 0);
+    for (let x = l; x; x = x.parent) path[x.depth - 1] = x.seg;
+    return path;
+  };
+  const stack: Array<{ node: unknown; link: Link | undefined }> = [{ node: root, link: undefined }];
   let guard = 0;
   while (stack.length && guard++ < 200_000) {
-    const { node, path } = stack.pop()!;
+    const { node, link } = stack.pop()!;
+    const depth = link?.depth ?? 0;
     if (isMap(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const p = node.items[i];
         if (!isPair(p)) continue;
         const k = keyText(p.key);
         if (k === undefined) continue;
-        stack.push({ node: p.value, path: [...path, k] });
+        stack.push({ node: p.value, link: { seg: k, parent: link, depth: depth + 1 } });
       }
     } else if (isSeq(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, i] });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], link: { seg: i, parent: link, depth: depth + 1 } });
     } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
-      out.push({ value: node.value, path, start: node.range[0], end: node.range[1], node });
+      out.push({ value: node.value, path: toPath(link), start: node.range[0], end: node.range[1], node });
     }
   }
   return out;

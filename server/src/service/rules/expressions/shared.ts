@@ -44,22 +44,6 @@ export interface CheckedExpression {
 
 const cache = documentCache<CheckedExpression[]>('document');
 
-/**
- * Parsed expressions by kind and text. Parsing does not depend on the document, and after an edit almost every
- * expression is unchanged, so a bounded cache saves most of the parsing on every keystroke.
- */
-const parseCache = new Map<string, ParsedExpression>();
-const parseCacheLimit = 20000;
-
-export function parseCached(text: string, kind: ExpressionSite['kind']): ParsedExpression {
-  const key = kind + '\u0000' + text;
-  let p = parseCache.get(key);
-  if (p) return p;
-  p = parseExpression(text, kind);
-  if (parseCache.size >= parseCacheLimit) parseCache.delete(parseCache.keys().next().value as string);
-  parseCache.set(key, p);
-  return p;
-}
 
 /** Parses and checks every expression in a document once; the expression rules share the result. */
 export function checkedExpressions(doc: SourceDocument, model: DocumentModel, linked: Linked): CheckedExpression[] {
@@ -71,7 +55,7 @@ export function checkedExpressions(doc: SourceDocument, model: DocumentModel, li
   const out: CheckedExpression[] = [];
   for (const site of model.expressions) {
     if (model.kind === 'bid' && !linked.specification) continue; // cannot resolve ids without the specification
-    const parsed = parseCached(site.text, site.kind);
+    const parsed = parseExpression(site.text, site.kind);
     const ind = site.indicator ? symbols.get(site.indicator) : undefined;
     const indValue = site.indicator ? (model.kind === 'bid' ? scopes.specification : scopes.local).get('indicator')?.get(site.indicator)?.value : undefined;
     const context: CheckContext = {
@@ -84,7 +68,10 @@ export function checkedExpressions(doc: SourceDocument, model: DocumentModel, li
       ...parsed.diagnostics.map((d) => ({ ...d, rule: 'expressions/syntax' })),
       ...checkExpression(parsed, context).map((d) => ({ ...d, rule: ruleForCode(d.code) })),
     ];
-    out.push({ site, parsed, context, diagnostics, toSource: scalarValueToSource(doc.text, site.scalar, site.text) });
+    // the offset map is built only when something needs a position inside this expression
+    let map: ((offset: number, bias?: 'start' | 'end') => number) | undefined;
+    const toSource = (offset: number, bias?: 'start' | 'end') => (map ??= scalarValueToSource(doc.text, site.scalar, site.text))(offset, bias);
+    out.push({ site, parsed, context, diagnostics, toSource });
   }
   cache.set(doc, out);
   return out;
