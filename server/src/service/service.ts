@@ -64,8 +64,13 @@ export class LanguageService {
    */
   compact(analysis: Analysis): void {
     releaseDocumentCaches(analysis.doc, 'all');
-    // the YAML tree is most of a kept analysis; declarations, references, expressions and findings stay
+    // the YAML tree and the plain value are most of a kept analysis; declarations, references,
+    // expressions and findings stay, and of the value only its top-level scalars (id, kind, title, version…)
     analysis.doc.yaml = undefined;
+    const slim: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(analysis.model.value)) if (v === null || typeof v !== 'object') slim[k] = v;
+    analysis.model.value = slim;
+    analysis.doc.value = slim;
   }
 
   /** Drops what is kept for a document (its chunk cache), e.g. when an editor closes it. */

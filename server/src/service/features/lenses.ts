@@ -27,7 +27,8 @@ export function codeLenses(a: Analysis, ws?: WorkspaceView): Lens[] {
     if (a.model.kind === 'specification') parts.push(tiers.length ? `tiers: ${tiers.join(', ')}` : 'all tiers');
     if (bids.length) {
       const id = get.str(outcome?.id);
-      const answering = bids.filter((b) => get.arr(b.model.value.responses).some((r) => get.str(get.obj(r)?.outcome) === id)).length;
+      // from the bids' references (kept even for bids indexed but not open)
+      const answering = bids.filter((b) => b.model.references.some((r) => r.target === 'outcome' && r.path[0] === 'responses' && r.id === id)).length;
       parts.push(`answered in ${answering} of ${bids.length} bid${bids.length === 1 ? '' : 's'}`);
     }
     const start = node.range[0];
