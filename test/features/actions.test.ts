@@ -82,10 +82,10 @@ describe('authoring actions', () => {
 
   test('a bid gets responses scaffolded for every unanswered outcome', () => {
     const { a, actions } = actionsAt('bid.commspec.yaml', `|${bid}`);
-    const action = find(actions, /Add responses for the 1 unanswered outcome \(healthy-start\)/);
+    const action = find(actions, /Add a response to outcome 'healthy-start'/);
     const text = applied(a, action);
     expect(text.startsWith(bid)).toBe(true);
-    expect(text.slice(bid.length - 1)).toBe('\n  - outcome: healthy-start\n    approach: ""\n');
+    expect(text.slice(bid.length - 1)).toBe('\n  - outcome: healthy-start\n    approach: "Describe how you will achieve this outcome: Children have a healthy start in life and grow up physically and emotionally well."\n');
     const model = buildModel(readDocument(a.uri, text));
     expect(get.arr(model.value.responses).map((r) => get.obj(r)?.outcome)).toEqual(['families-stronger', 'healthy-start']);
   });
@@ -93,7 +93,7 @@ describe('authoring actions', () => {
   test('scaffolded responses carry a commitment for each indicator, starting from the specification target', () => {
     const noResponses = bid.slice(0, bid.indexOf('responses:'));
     const { a, actions } = actionsAt('bid.commspec.yaml', `|${noResponses}`);
-    const text = applied(a, find(actions, /Add responses for the 2 unanswered outcomes/));
+    const text = applied(a, find(actions, /Add responses to the 2 unanswered outcomes/));
     const model = buildModel(readDocument(a.uri, text));
     const responses = get.arr(model.value.responses).map((r) => get.obj(r)!);
     expect(responses.map((r) => r.outcome)).toEqual(['families-stronger', 'healthy-start']);

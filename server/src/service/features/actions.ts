@@ -1,3 +1,4 @@
+import { scaffoldResponses } from '../bid/scaffold';
 // Code actions: every finding's fix, plus edits that write the next piece of a specification or bid
 // for the author (an indicator, a baseline, a framework tag, responses to unanswered outcomes).
 // Edits are minimal: they insert lines indented like their neighbours and never touch comments.
@@ -151,43 +152,9 @@ function indicatorActions(a: Analysis, o: number, i: number): CodeAction[] {
 
 function bidActions(a: Analysis): CodeAction[] {
   if (a.model.kind !== 'bid' || !a.linked.specification) return [];
-  const answered = new Set(get.arr(a.model.value.responses).map((r) => get.str(get.obj(r)?.outcome)));
-  const missing = [...(scopeFor(a, 'specification').get('outcome')?.values() ?? [])].filter((t) => !answered.has(t.id) && t.uri === a.linked.specification!.uri);
-  if (!missing.length) return [];
-  const u = ' '.repeat(indentUnit(a.doc));
-  const items = missing.map((t) => responseLines(t.id, get.arr(t.value?.indicators).map((i) => ({ id: get.str(get.obj(i)?.id) ?? '', target: get.str(get.obj(i)?.target) })).filter((i) => i.id), u));
-  const { node, pair } = nodeAt(a.doc, ['responses']);
-  const edits: OffsetEdit[] = [];
-  const nl = eol(a.doc);
-  if (isSeq(node) && !(node as { flow?: boolean }).flow && node.items.length) {
-    for (const body of items) {
-      const e = appendToSeq(a, node, body);
-      if (e) edits.push(e);
-    }
-    // several inserts at one point: join them into one edit, in order
-    if (edits.length > 1) edits.splice(0, edits.length, { start: edits[0].start, end: edits[0].end, newText: edits.map((e) => e.newText).join('') });
-  } else if (!pair || (isScalar(node) && node.value == null) || (isSeq(node) && node.items.length === 0)) {
-    const root = a.doc.yaml?.contents;
-    if (!isMap(root)) return [];
-    const block = items.map((body) => body.map((l, i) => `${nl}${u}${i === 0 ? '- ' : '  '}${l}`).join('')).join('');
-    if (pair && (pair.key as Node).range) {
-      const k = (pair.key as Node).range!;
-      const end = node?.range ? node.range[1] : k[1] + 1;
-      edits.push({ start: k[1], end, newText: `:${block}` });
-    } else {
-      const e = appendToMap(a, root, ['responses:']);
-      if (!e) return [];
-      edits.push({ ...e, newText: e.newText + block });
-    }
-  }
-  if (!edits.length) return [];
-  return [
-    {
-      title: `Add responses for the ${missing.length} unanswered outcome${missing.length === 1 ? '' : 's'} (${missing.map((t) => t.id).join(', ')})`,
-      kind: 'source',
-      edits: single(a.uri, edits),
-    },
-  ];
+  // the same scaffold as the bids/outcomes-answered fix, for every unanswered outcome at once
+  const fix = scaffoldResponses(a.doc, a.model, a.linked);
+  return fix ? [{ title: fix.title, kind: 'source', edits: single(a.uri, fix.edits) }] : [];
 }
 
 /** Code actions for a range: fixes for findings there, and the authoring actions that apply at the cursor. */
