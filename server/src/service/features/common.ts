@@ -1,7 +1,7 @@
 // Shared helpers for the editor features: where the cursor is in the YAML, what the schema says
 // there, indentation, and the scopes and expressions of an analysis (computed once per analysis).
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
-import { keyText, type PathSegment, type SourceDocument } from '../document';
+import { keyText, nodeAtPath, type PathSegment, type SourceDocument } from '../document';
 import type { Analysis } from '../service';
 import { buildScope, type Scope, type Target } from '../scope';
 import { resolveSchema, schemaAtPath, schemas, type SchemaNode } from '../schema-nav';
@@ -102,27 +102,15 @@ export function locate(doc: SourceDocument, offset: number): Located | undefined
   return undefined;
 }
 
-/** The value node at a path (no alias following needed for editor purposes). */
+/** The value node at a path, and the pair that holds it. */
 export function nodeAt(doc: SourceDocument, path: readonly PathSegment[]): { node: Node | undefined; pair: Pair | undefined } {
-  let node = doc.yaml?.contents as Node | null | undefined;
-  let pair: Pair | undefined;
-  for (const seg of path) {
-    if (isMap(node)) {
-      pair = node.items.find((p) => keyText(p.key) === String(seg)) as Pair | undefined;
-      node = pair?.value as Node | undefined;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      node = node.items[seg] as Node | undefined;
-      pair = undefined;
-    } else return { node: undefined, pair: undefined };
-  }
-  return { node: node ?? undefined, pair };
+  const { node, pair } = nodeAtPath(doc.yaml, path);
+  return { node, pair };
 }
 
 // ----- schema documentation ----------------------------------------------------------------------
 
-/**
- * Title and description of a schema node. Some schema sources write `title: "Title, description: text"`
- * on one line; that is split here so editors show a proper title and description.
+/** Title and description of a schema node, for completion and hover.
  */
 export function schemaDocs(node: SchemaNode | undefined): { title?: string; description?: string } {
   return node ? { title: node.title, description: node.description } : {};

@@ -1,4 +1,4 @@
-import { specificationTiers } from '../export/report';
+import { specificationTiers, type TierRow } from '../export/report';
 /**
  * Renders a commspec document as HTML: a specification as the tender document a bidder reads, a
  * framework as the council's outcomes framework, a bid as the provider's answer.
@@ -461,16 +461,7 @@ function docHeader(ctx: Ctx, kindWord: string, title: string, meta: Row[], heade
 // ------------------------------------------------------------------------------------------------
 // Specification: the tender document.
 
-interface TierInfo {
-  id: string;
-  label?: string;
-  definition?: string;
-  threshold?: string;
-  stepUp?: string;
-  stepDown?: string;
-  review?: string;
-  path?: PathSegment[];
-}
+type TierInfo = TierRow;
 
 function specTiers(ctx: Ctx): { tiers: TierInfo[]; source?: string } {
   return specificationTiers(ctx.value, ctx.analysis);
