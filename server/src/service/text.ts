@@ -125,16 +125,16 @@ export function quoteList(items: readonly string[], max = 8): string {
 }
 
 /**
- * A number with thousands separators, as en-GB writes it: 1234567 → "1,234,567", 1234.5 → "1,234.50"
- * (two decimals unless whole). Written out rather than with Intl, whose first use costs about 45 ms
- * of start-up in the CLI and the language server.
+ * A number with thousands separators and at most two decimals, as en-GB writes it: 1234567 → "1,234,567",
+ * 1234.5 → "1,234.5" (the same as toLocaleString('en-GB', { maximumFractionDigits: 2 })). Written out
+ * rather than with Intl, whose first use costs about 45 ms of start-up in the CLI and the language server.
  */
 export function groupThousands(n: number, maxFractionDigits = 2): string {
   if (!Number.isFinite(n)) return String(n);
   const negative = n < 0;
-  const abs = Math.abs(n);
-  const rounded = Math.round(abs * 10 ** maxFractionDigits) / 10 ** maxFractionDigits;
-  const [whole, fraction] = rounded.toFixed(Number.isInteger(rounded) ? 0 : maxFractionDigits).split('.');
+  const rounded = Math.round(Math.abs(n) * 10 ** maxFractionDigits) / 10 ** maxFractionDigits;
+  const [whole, fraction] = rounded.toFixed(maxFractionDigits).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (negative ? '-' : '') + grouped + (fraction ? `.${fraction}` : '');
+  const decimals = (fraction ?? '').replace(/0+$/, '');
+  return (negative && rounded !== 0 ? '-' : '') + grouped + (decimals ? `.${decimals}` : '');
 }
