@@ -3,26 +3,12 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { keyText, type PathSegment } from '../document';
 import type { Analysis } from '../service';
+import type { DeclarationKind } from '../model';
 import type { Range } from '../text';
 import { expressionAt, schemaAt, schemaDocs, resolved, spanToSource } from './common';
 
-export type OutlineKind =
-  | 'section'
-  | 'property'
-  | 'outcome'
-  | 'indicator'
-  | 'tier'
-  | 'lot'
-  | 'requirement'
-  | 'criterion'
-  | 'payment'
-  | 'risk'
-  | 'field'
-  | 'framework'
-  | 'response'
-  | 'commitment'
-  | 'price'
-  | 'item';
+/** What an outline entry is: something the document declares, or a section, property or bid entry. */
+export type OutlineKind = Exclude<DeclarationKind, 'framework-outcome' | 'framework-indicator'> | 'section' | 'property' | 'response' | 'commitment' | 'price' | 'item';
 
 export interface OutlineSymbol {
   name: string;
