@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildServer, pullCapabilities, pushCapabilities, startClient, tempWorkspace, type TestClient } from './client';
 
@@ -184,5 +184,29 @@ describe('language server with pull diagnostics', () => {
     const uris = report.items.map((i: any) => i.uri).sort();
     expect(uris).toEqual([ws.uri('bid.commspec.yaml'), ws.uri('framework.commspec.yaml')].sort());
     for (const i of report.items) expect(i.kind).toBe('full');
+  });
+});
+
+describe('the editor setting commspec.config.path', () => {
+  test('one chosen configuration file applies to every document', async () => {
+    const ws = tempWorkspace();
+    const specText = readFileSync(ws.file('spec.commspec.yaml'), 'utf8');
+    // without the setting: find a rule that reports on the fixture
+    const plain = startClient();
+    await plain.initialize(`file://${ws.dir}`, pushCapabilities);
+    plain.open(ws.uri('spec.commspec.yaml'), specText);
+    const before = await plain.waitForDiagnostics(ws.uri('spec.commspec.yaml'));
+    await plain.stop();
+    const rule = before.diagnostics.map((d) => String(d.code)).find((c) => !/^(yaml|schema)\//.test(c));
+    expect(rule, 'the fixture has a rule finding to turn off').toBeDefined();
+    // with the setting pointing at a file that turns it off (relative to the workspace folder)
+    writeFileSync(ws.file('team-settings.yaml'), `rules:\n  ${rule}: off\n`);
+    const configured = startClient();
+    await configured.initialize(`file://${ws.dir}`, pushCapabilities, { lint: { run: 'onType' }, config: { path: 'team-settings.yaml' } });
+    configured.open(ws.uri('spec.commspec.yaml'), specText);
+    const after = await configured.waitForDiagnostics(ws.uri('spec.commspec.yaml'));
+    await configured.stop();
+    expect(after.diagnostics.map((d) => d.code)).not.toContain(rule);
+    expect(after.diagnostics.length).toBeLessThan(before.diagnostics.length);
   });
 });

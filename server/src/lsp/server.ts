@@ -51,6 +51,8 @@ export interface ServerOptions {
 
 interface Settings {
   lint: { run: LintRun };
+  /** One configuration file for the whole workspace (the editor's commspec.config.path). */
+  config?: { path?: string };
 }
 
 const defaultSettings: Settings = { lint: { run: 'onType' } };
@@ -169,6 +171,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!folders.length && params.rootUri) folders = [params.rootUri];
     const init = params.initializationOptions as Partial<Settings> | undefined;
     if (init?.lint?.run === 'onSave' || init?.lint?.run === 'onType') settings = { lint: { run: init.lint.run } };
+    applyConfigPath(init?.config?.path);
     // semantic token types: our own where the client knows them, the nearest standard type otherwise
     const clientTypes = new Set(caps.textDocument?.semanticTokens?.tokenTypes ?? []);
     const types: string[] = [];
@@ -203,12 +206,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  /** A configuration file path from the editor: absolute, or relative to the first workspace folder. */
+  function applyConfigPath(p: string | undefined): void {
+    if (!p) return ws.setConfigFile(undefined);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) return ws.setConfigFile(p);
+    if (p.startsWith('/') || /^[a-z]:[\\/]/i.test(p)) return ws.setConfigFile(fileToUri(p));
+    const base = folders[0];
+    ws.setConfigFile(base ? `${base.replace(/\/$/, '')}/${p.replace(/^\.\//, '')}` : fileToUri(p));
+  }
+
   async function loadSettings(): Promise<void> {
     if (!caps.workspace?.configuration) return;
     try {
       const c = (await connection.workspace.getConfiguration({ section: 'commspec' })) as Partial<Settings> | null;
       const run = c?.lint?.run;
       settings = { lint: { run: run === 'onSave' ? 'onSave' : 'onType' } };
+      applyConfigPath(c?.config?.path);
     } catch (e) {
       log(`could not read settings: ${(e as Error).message}`);
     }
@@ -260,8 +273,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration(
     safe('configuration', undefined, async (params) => {
       const s = (params.settings as { commspec?: Partial<Settings> } | undefined)?.commspec;
-      if (s?.lint?.run) settings = { lint: { run: s.lint.run === 'onSave' ? 'onSave' : 'onType' } };
-      else await loadSettings();
+      if (s?.lint?.run) {
+        settings = { lint: { run: s.lint.run === 'onSave' ? 'onSave' : 'onType' } };
+        applyConfigPath(s.config?.path);
+      } else await loadSettings();
       changed(undefined);
     }),
   );

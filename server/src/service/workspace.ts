@@ -297,22 +297,39 @@ export class Workspace {
 
   // ----- configuration ----------------------------------------------------------------------
 
+  /** A configuration file chosen by the user (the editor's commspec.config.path), used instead of discovery. */
+  private configUri: string | undefined;
+
+  /** Uses one configuration file for every document (undefined: look for `.commspec.yaml` upward again). */
+  setConfigFile(uri: string | undefined): void {
+    if (uri === this.configUri) return;
+    this.configUri = uri;
+    this.cache.clear(); // every cached analysis used the old settings
+  }
+
+  private readConfig(uri: string): ConfigFile['value'] | undefined {
+    const text = this.textFor(uri, true);
+    if (text === undefined) return undefined;
+    try {
+      const v = parse(text);
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as ConfigFile['value']) : {};
+    } catch {
+      return {};
+    }
+  }
+
   /** The `.commspec.yaml` files that apply to a document, nearest last, stopping at `root: true`. */
   configChain(uri: string): ConfigFile[] {
+    if (this.configUri) {
+      const value = this.readConfig(this.configUri);
+      return value ? [{ dir: uriToPath(uriDirname(this.configUri)).replace(/\\/g, '/'), value }] : [];
+    }
     const chain: ConfigFile[] = [];
     let dir = uriDirname(uri);
     for (let guard = 0; guard < 64; guard++) {
       for (const name of ['.commspec.yaml', '.commspec.yml']) {
-        const candidate = `${dir}/${name}`;
-        const text = this.textFor(candidate, true);
-        if (text === undefined) continue;
-        let value: ConfigFile['value'] = {};
-        try {
-          const v = parse(text);
-          if (v && typeof v === 'object' && !Array.isArray(v)) value = v as ConfigFile['value'];
-        } catch {
-          value = {};
-        }
+        const value = this.readConfig(`${dir}/${name}`);
+        if (value === undefined) continue;
         chain.unshift({ dir: uriToPath(dir).replace(/\\/g, '/'), value });
         if (value.root === true) return chain;
       }
