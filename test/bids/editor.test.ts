@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bidIdCompletions, specificationIds } from '../../server/src/service/bid/completion';
 import { scaffoldResponses, unansweredOutcomes } from '../../server/src/service/bid/scaffold';
 import type { Fix } from '../../server/src/service/findings';
 import { analyseBid, bidFixtures, lines } from './helpers';
@@ -91,59 +90,5 @@ describe('scaffolding responses', () => {
     const a = analyse(readFileSync(path.join(bidFixtures, 'non-compliant-bid.commspec.yaml'), 'utf8'));
     const f = a.findings.find((x) => x.ruleId === 'bids/outcomes-answered')!;
     expect(f.fix?.title).toBe("Add a response to outcome 'emotional-wellbeing'");
-  });
-});
-
-describe('ids of the specification, for completion', () => {
-  it('lists outcomes, indicators, requirements, criteria, tiers and lots with titles, marking what the bid answers', () => {
-    const a = analyse(readFileSync(path.join(bidFixtures, 'non-compliant-bid.commspec.yaml'), 'utf8'));
-    const ids = specificationIds(a.linked.specification!, a.model);
-    expect(ids.map((x) => `${x.kind} ${x.id}${x.answered ? ' ✓' : ''}`)).toEqual([
-      'outcome stable-homes ✓',
-      'indicator placement-stability ✓',
-      'indicator placement-moves',
-      'outcome emotional-wellbeing',
-      'indicator sdq-score ✓',
-      'outcome short-breaks-family-time ✓',
-      'indicator families-rested ✓',
-      'requirement sg-checks ✓',
-      'requirement sg-missing ✓',
-      'requirement sg-online',
-      'requirement req-ofsted ✓',
-      'requirement req-local ✓',
-      'requirement req-forum',
-      'criterion aw-quality',
-      'criterion aw-price',
-      'criterion aw-social-value ✓',
-      'tier standard ✓',
-      'tier enhanced ✓',
-      'tier complex ✓',
-      'lot lot-north',
-      'lot lot-south',
-    ]);
-    expect(ids.find((x) => x.id === 'placement-stability')).toEqual({
-      kind: 'indicator',
-      id: 'placement-stability',
-      title: 'Children placed for 12 months or more with no more than one move in the last 12 months.',
-      detail: 'Minimum target: >= 85% by 2028-08-31',
-      outcome: 'stable-homes',
-      answered: true,
-    });
-    expect(ids.find((x) => x.id === 'req-forum')?.detail).toBe('Requirement (not mandatory)');
-    expect(ids.find((x) => x.id === 'sg-online')?.detail).toBe('Safeguarding requirement; evidence: Online safety policy');
-    expect(ids.find((x) => x.id === 'aw-quality')?.detail).toBe('quality, 50% of the score');
-    expect(ids.find((x) => x.id === 'short-breaks-family-time')?.detail).toBe('Lots: lot-south');
-  });
-
-  it('offers the ids that fit where the cursor is, unanswered first', () => {
-    const a = analyse(readFileSync(path.join(bidFixtures, 'non-compliant-bid.commspec.yaml'), 'utf8'));
-    const at = (p: Array<string | number>) => bidIdCompletions(a.model, a.linked, p).map((x) => x.id);
-    expect(at(['responses', 0, 'outcome'])).toEqual(['emotional-wellbeing', 'stable-homes', 'short-breaks-family-time']);
-    expect(at(['responses', 0, 'commitments', 1, 'indicator'])).toEqual(['placement-moves', 'placement-stability']);
-    expect(at(['compliance', 2, 'requirement'])).toEqual(['sg-online', 'req-forum', 'sg-checks', 'sg-missing', 'req-ofsted', 'req-local']);
-    expect(at(['award_responses', 0, 'criterion'])).toEqual(['aw-quality', 'aw-price', 'aw-social-value']);
-    expect(at(['prices', 0, 'tier'])).toEqual(['standard', 'enhanced', 'complex']);
-    expect(at(['lots', 0])).toEqual(['lot-north', 'lot-south']);
-    expect(at(['bidder', 'name'])).toEqual([]);
   });
 });
