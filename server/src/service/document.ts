@@ -54,7 +54,6 @@ const yamlMessages: Record<string, string> = {
   BAD_COLLECTION_TYPE: 'This tag cannot be used on this kind of value',
   ALIAS_PROPS: 'An alias cannot have an anchor or tag',
   NON_STRING_KEY: 'Keys must be plain words',
-  DUPLICATE_KEY_LONG: 'This key appears twice',
 };
 
 function yamlFinding(lines: LineIndex, error: YAMLError, severity: Severity): Finding {

@@ -2,6 +2,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { createRequire } from 'node:module';
 import { isMap, isScalar, isSeq } from 'yaml';
+import { isRealDate as isRealCalendarDate } from '../../../grammar/src/index';
 import { keyText, nodeAtPath, nodeSpan, type PathSegment, type SourceDocument } from './document';
 import type { Finding } from './findings';
 import { propertyNames, resolveSchema, schemaAtPath, schemas, type SchemaName, type SchemaNode } from './schema-nav';
@@ -10,17 +11,10 @@ import { didYouMean, quoteList } from './text';
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<SchemaName, ValidateFunction>();
 
-/** True for a real calendar date written YYYY-MM-DD, or a real month written YYYY-MM. */
+/** True for a real calendar date written YYYY-MM-DD, or a real month written YYYY-MM (the grammar's calendar). */
 export function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return day >= 1 && day <= days;
+  return m !== null && isRealCalendarDate(Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3]));
 }
 
 /**
