@@ -220,7 +220,17 @@ describe('commspec in VS Code (code-server)', () => {
     const indicators = (example.match(/^ {6}- id: /gm) ?? []).length;
     expect(indicators).toBeGreaterThan(5);
     await expect.poll(() => table.locator('tbody tr').count()).toBe(indicators);
-    await frame.locator('#outcomes').scrollIntoViewIfNeeded();
+    // the preview re-renders when diagnostics arrive: scroll again if the heading was replaced mid-scroll
+    await expect
+      .poll(async () => {
+        try {
+          await frame.locator('#outcomes').scrollIntoViewIfNeeded({ timeout: 2000 });
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .toBe(true);
     await shot('05-preview');
   });
 
