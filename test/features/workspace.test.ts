@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { codeLenses, inlayHints } from '../../server/src/service/features/lenses';
 import { kindAndId, resolveUri, uriDirname, Workspace } from '../../server/src/service/workspace';
+import { allOccurrences } from '../../server/src/service/features/navigation';
+import { LineIndex } from '../../server/src/service/text';
 import { at, fixture, workspace } from './helpers';
 
 const spec = fixture('spec.commspec.yaml');
@@ -59,6 +61,49 @@ describe('workspace index', () => {
     expect(rules()).not.toContain('references/resolve');
     ws.open('file:///ws/sub/.commspec.yaml', 'root: true\n', 1);
     expect(rules()).toContain('references/resolve');
+  });
+
+  test('a document indexed but not open is kept small: no text, tree or expressions, and its occurrences stay', () => {
+    const { ws, uri } = workspace();
+    const reads: string[] = [];
+    const files = new Map([[uri('spec.commspec.yaml'), spec], [uri('framework.commspec.yaml'), framework]]);
+    const counting = new Workspace({ readFile: (u) => (reads.push(u), files.get(u)) });
+    counting.found(uri('spec.commspec.yaml'), spec);
+    expect(reads).toEqual([]); // found: indexed by id, text not kept
+    expect(counting.findById('specification', 'riverside-family-support')).toBe(uri('spec.commspec.yaml'));
+    const kept = counting.analysis(uri('spec.commspec.yaml'))!;
+    expect(reads.filter((u) => u === uri('spec.commspec.yaml'))).toHaveLength(1); // read again to be analysed
+    expect(kept.doc.text).toBe('');
+    expect(kept.doc.yaml).toBeUndefined();
+    expect(kept.model.expressions).toEqual([]);
+    expect(kept.occurrences!.spans.length).toBeGreaterThan(0);
+    // the same findings and occurrences as the full analysis of an open document
+    ws.open(uri('spec.commspec.yaml'), spec, 1);
+    const full = ws.analysis(uri('spec.commspec.yaml'))!;
+    expect(kept.findings).toEqual(full.findings);
+    expect(allOccurrences(kept)).toEqual(allOccurrences(full));
+    // kept line positions answer as the text did
+    for (const o of [0, 1, 57, 400, spec.length - 1, spec.length, spec.length + 10]) expect(kept.doc.lines.positionAt(o)).toEqual(full.doc.lines.positionAt(o));
+    // fresh without reading the disk again; a change on disk is noticed
+    expect(counting.analysis(uri('spec.commspec.yaml'))).toBe(kept);
+    expect(reads.filter((u) => u === uri('spec.commspec.yaml'))).toHaveLength(1);
+    counting.setDiskText(uri('spec.commspec.yaml'), spec); // the same text: nothing to do
+    expect(counting.analysis(uri('spec.commspec.yaml'))).toBe(kept);
+    const changed = spec.replace('[additional, complex]', '[additional, complx]');
+    files.set(uri('spec.commspec.yaml'), changed);
+    counting.setDiskText(uri('spec.commspec.yaml'), changed);
+    expect(counting.analysis(uri('spec.commspec.yaml'))!.findings.map((f) => f.ruleId)).toContain('references/resolve');
+  });
+
+  test('line positions are the same once the text is released, for every line ending', () => {
+    const text = 'a: 1\r\nb: 2\rc: 3\n\nd: é\r\n';
+    const lines = new LineIndex(text);
+    const before = Array.from({ length: text.length + 3 }, (_, o) => [lines.positionAt(o), lines.lineEnd(Math.min(o, 6))]);
+    const offsets = Array.from({ length: 6 }, (_, line) => lines.offsetAt({ line, character: 40 }));
+    lines.releaseText();
+    expect(lines.text).toBe('');
+    expect(Array.from({ length: text.length + 3 }, (_, o) => [lines.positionAt(o), lines.lineEnd(Math.min(o, 6))])).toEqual(before);
+    expect(Array.from({ length: 6 }, (_, line) => lines.offsetAt({ line, character: 40 }))).toEqual(offsets);
   });
 
   test('uri helpers', () => {

@@ -1,4 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol';
+import { generateSpecification } from '../../bench/generate.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildServer, pullCapabilities, pushCapabilities, startClient, tempWorkspace, type TestClient } from './client';
 
@@ -185,6 +190,47 @@ describe('language server with pull diagnostics', () => {
     expect(uris).toEqual([ws.uri('bid.commspec.yaml'), ws.uri('framework.commspec.yaml')].sort());
     for (const i of report.items) expect(i.kind).toBe('full');
   });
+});
+
+describe('workspace diagnostics in a large workspace', () => {
+  test('reports stream to the client as partial results while the server keeps answering the open document', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-large-'));
+    const n = 150;
+    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 700 + i, lines: 300, id: `spec-${i}` }));
+    const openUri = pathToFileURL(path.join(dir, 'open.commspec.yaml')).href;
+    const openText = generateSpecification({ seed: 1, lines: 300, id: 'open' });
+    writeFileSync(new URL(openUri), openText);
+    const client = startClient();
+    try {
+      await client.initialize(pathToFileURL(dir).href, pullCapabilities);
+      client.open(openUri, openText, 1);
+      const batches: any[][] = [];
+      let firstBatch: () => void;
+      const gotFirst = new Promise<void>((r) => (firstBatch = r));
+      client.conn.onProgress(WorkspaceDiagnosticRequest.partialResult, 'ws-diag', (p: any) => {
+        batches.push(p.items);
+        firstBatch();
+      });
+      let workspaceDone = 0;
+      const whole = client.conn.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'ws-diag' }).then((r: any) => ((workspaceDone = performance.now()), r));
+      await gotFirst;
+      // while the rest of the workspace is being checked, the open document is still served
+      const symbols: any[] = await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: openUri } });
+      const answeredAt = performance.now();
+      const final: any = await whole;
+      expect(symbols.length).toBeGreaterThan(0);
+      expect(workspaceDone).toBeGreaterThan(answeredAt);
+      expect(final.items).toEqual([]); // everything went as partial results
+      expect(batches.length).toBeGreaterThan(1);
+      const uris = batches.flat().map((i) => i.uri);
+      expect(new Set(uris).size).toBe(uris.length); // each document once
+      expect(uris.sort()).toEqual(Array.from({ length: n }, (_, i) => pathToFileURL(path.join(dir, `spec-${i}.commspec.yaml`)).href).sort());
+      for (const item of batches.flat()) expect(item.kind).toBe('full');
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the editor setting commspec.config.path', () => {

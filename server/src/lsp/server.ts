@@ -234,7 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const files = await findCommspecFiles(dir);
       for (const f of files) {
         const uri = fileToUri(f);
-        if (!documents.get(uri)) ws.setDiskText(uri, readUri(uri));
+        if (!documents.get(uri)) ws.found(uri, readUri(uri));
       }
     }
   }
@@ -385,28 +385,51 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.languages.diagnostics.onWorkspace(
-    safe('workspace diagnostics', { items: [] }, async (params, token, workDone) => {
+    safe('workspace diagnostics', { items: [] }, async (params, token, workDone, resultProgress) => {
       await scanned;
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-      const compute = () => {
-        const items: WorkspaceDocumentDiagnosticReport[] = [];
+      // Documents are checked in slices of about 20 ms, so that the server answers edits, hovers and the open
+      // documents' diagnostics in between; with a partial-result token, each slice's reports go to the client
+      // as soon as they are made (nothing is held to be sent in one large answer).
+      const compute = async (stream: boolean) => {
+        const full: WorkspaceDocumentDiagnosticReport[] = [];
+        const unchanged: WorkspaceDocumentDiagnosticReport[] = [];
+        let streamed = false;
         const uris = ws.uris().filter((u) => !documents.get(u));
         workDone.begin('commspec: checking the workspace', 0, `${uris.length} documents`, true);
-        uris.forEach((uri, i) => {
-          if (token.isCancellationRequested) return;
+        let batch: WorkspaceDocumentDiagnosticReport[] = [];
+        const flush = (i: number) => {
+          workDone.report(Math.round((i / Math.max(1, uris.length)) * 100), `${i} of ${uris.length}`);
+          if (!batch.length) return;
+          if (stream && resultProgress) {
+            resultProgress.report({ items: batch });
+            streamed = true;
+          } else full.push(...batch);
+          batch = [];
+        };
+        let sliceStart = performance.now();
+        for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
+          const uri = uris[i];
+          if (documents.get(uri)) continue; // opened meanwhile: its own diagnostics cover it
           const a = analysisOf(uri);
-          if (!a) return;
-          const resultId = resultIdOf(a);
-          if (previous.get(uri) === resultId) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
-          else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnosticsFor(a) });
-          workDone.report(Math.round(((i + 1) / Math.max(1, uris.length)) * 100), `${i + 1} of ${uris.length}`);
-        });
+          if (a) {
+            const resultId = resultIdOf(a);
+            if (previous.get(uri) === resultId) unchanged.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
+            else batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnosticsFor(a) });
+          }
+          if (performance.now() - sliceStart > 20) {
+            flush(i + 1);
+            await new Promise((r) => setImmediate(r));
+            sliceStart = performance.now();
+          }
+        }
+        flush(uris.length);
         workDone.done();
-        return items;
+        return { full, unchanged, streamed };
       };
-      let items = compute();
+      let result = await compute(true);
       // nothing new: hold the request until something changes (the client asks again as soon as we answer)
-      if (items.every((i) => i.kind === DocumentDiagnosticReportKind.Unchanged) && previous.size) {
+      if (!result.streamed && !result.full.length && previous.size && !token.isCancellationRequested) {
         await new Promise<void>((resolve) => {
           const done = () => {
             changeWaiters.delete(done);
@@ -417,9 +440,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           setTimeout(done, 60_000);
         });
         if (token.isCancellationRequested) return { items: [] };
-        items = compute();
+        result = await compute(true);
       }
-      return { items };
+      const rest = [...result.full, ...result.unchanged];
+      // with partial results, the final answer is empty and everything has gone as progress
+      if (resultProgress) {
+        if (rest.length) resultProgress.report({ items: rest });
+        return { items: [] };
+      }
+      return { items: rest };
     }),
   );
 

@@ -1,7 +1,8 @@
 import { readDocument, type SourceDocument } from './document';
 import { defaultRules, type EffectiveRules } from './config';
 import { compareFindings, type Finding } from './findings';
-import { buildModel, get, type DocumentModel } from './model';
+import { buildModel, get, type DocumentModel, type Reference } from './model';
+import { detached } from './text';
 import { allRules } from './rules/index';
 import { runRules } from './rules/engine';
 import type { Linked, LinkedDocument, Rule } from './rules/types';
@@ -31,6 +32,57 @@ export interface Analysis {
   linked: Linked;
   schema: SchemaName | undefined;
   findings: Finding[];
+  /**
+   * For a document indexed but not open: every place a symbol is declared or used in it, worked out before
+   * its YAML tree, text and expressions were let go (see `LanguageService.compact`).
+   */
+  occurrences?: PackedOccurrences;
+}
+
+/** Occurrences kept compactly: each symbol once, then four numbers per occurrence. */
+export interface PackedOccurrences {
+  symbols: Array<{ uri: string; kind: string; id: string }>;
+  /** Per occurrence: the symbol's index, start, end, and flags (1: declaration, 2: verbatim). */
+  spans: Int32Array;
+}
+
+/** Packs occurrences, with strings copied apart from the text they were read from. */
+export function packOccurrences(list: readonly Occurrence[]): PackedOccurrences {
+  const index = new Map<string, number>();
+  const symbols: PackedOccurrences['symbols'] = [];
+  const spans = new Int32Array(list.length * 4);
+  list.forEach((o, i) => {
+    const key = `${o.uri}\u0000${o.kind}\u0000${o.id}`;
+    let n = index.get(key);
+    if (n === undefined) {
+      index.set(key, (n = symbols.length));
+      symbols.push({ uri: o.uri, kind: detached(o.kind), id: detached(o.id) });
+    }
+    spans.set([n, o.start, o.end, (o.declaration ? 1 : 0) | (o.verbatim ? 2 : 0)], i * 4);
+  });
+  return { symbols, spans };
+}
+
+export function unpackOccurrences(p: PackedOccurrences): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let i = 0; i < p.spans.length; i += 4) {
+    const s = p.symbols[p.spans[i]];
+    const flags = p.spans[i + 3];
+    out.push({ uri: s.uri, kind: s.kind, id: s.id, start: p.spans[i + 1], end: p.spans[i + 2], declaration: (flags & 1) !== 0, verbatim: (flags & 2) !== 0 });
+  }
+  return out;
+}
+
+/** One place where a symbol (the thing with `kind` and `id` declared in `uri`) is declared or used. */
+export interface Occurrence {
+  uri: string;
+  kind: string;
+  id: string;
+  start: number;
+  end: number;
+  declaration: boolean;
+  /** The source characters are exactly the id (not written with escapes), so a rename can replace them. */
+  verbatim: boolean;
 }
 
 const rulePrefixesThatCannotBeSuppressed = ['yaml/', 'schema/', 'internal/', 'suppressions/'];
@@ -59,18 +111,34 @@ export class LanguageService {
   ) {}
 
   /**
-   * Makes a kept analysis small: drops the data its editor features would reuse (parsed expressions, the bid
-   * assessment) and its YAML tree. For documents indexed but not open; features re-analyse them if needed.
+   * Makes a kept analysis small, for a document indexed but not open: keeps what the workspace asks of it
+   * (its findings, references, top-level fields, line positions and the `occurrences` of symbols, worked out
+   * beforehand by the caller) and lets go of the rest: the YAML tree, the text, the plain value, the
+   * declarations (their occurrences stay), the expressions and every cache. Features needing more re-analyse
+   * the document when it is opened.
    */
-  compact(analysis: Analysis): void {
-    releaseDocumentCaches(analysis.doc, 'all');
-    // the YAML tree and the plain value are most of a kept analysis; declarations, references,
-    // expressions and findings stay, and of the value only its top-level scalars (id, kind, title, version…)
-    analysis.doc.yaml = undefined;
+  compact(analysis: Analysis, occurrences: readonly Occurrence[]): void {
+    const { doc, model } = analysis;
+    releaseDocumentCaches(doc, 'all');
     const slim: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(analysis.model.value)) if (v === null || typeof v !== 'object') slim[k] = v;
-    analysis.model.value = slim;
-    analysis.doc.value = slim;
+    for (const [k, v] of Object.entries(model.value)) if (v === null || typeof v !== 'object') slim[k] = v;
+    // Fresh copies: strings cut from the text keep the whole text alive, and arrays grown item by item
+    // hold spare room; a JSON round trip makes every string and array exactly as large as its content.
+    const kept = JSON.parse(JSON.stringify({ slim, references: model.references, findings: analysis.findings })) as {
+      slim: Record<string, unknown>;
+      references: Reference[];
+      findings: Finding[];
+    };
+    model.value = kept.slim;
+    if (typeof kept.slim.id === 'string') model.id = kept.slim.id;
+    model.declarations = [];
+    model.references = kept.references;
+    model.expressions = [];
+    analysis.findings = kept.findings;
+    analysis.occurrences = packOccurrences(occurrences);
+    analysis.linked = { frameworks: analysis.linked.frameworks, specification: analysis.linked.specification, problems: [] };
+    doc.lines.releaseText();
+    analysis.doc = { uri: doc.uri, text: '', lines: doc.lines, yaml: undefined, value: kept.slim, kind: doc.kind, findings: [] };
   }
 
   /** Drops what is kept for a document (its chunk cache), e.g. when an editor closes it. */

@@ -17,9 +17,13 @@ export interface OffsetRange {
 
 /** Maps offsets to line/character and back, for one text. Lines end at \n, \r\n or \r. */
 export class LineIndex {
-  private readonly starts: number[];
+  private starts: ArrayLike<number>;
+  /** Once the text is released: where each line ends, before its line break. */
+  private ends: Uint32Array | undefined;
+  private textValue: string;
+  private readonly length: number;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -30,6 +34,27 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+    this.textValue = text;
+    this.length = text.length;
+  }
+
+  /** The text indexed ('' once released). */
+  get text(): string {
+    return this.textValue;
+  }
+
+  /**
+   * Lets the text go and keeps what positions need, in typed arrays: for documents kept in a workspace index,
+   * whose ranges are still asked for but whose text is not.
+   */
+  releaseText(): void {
+    if (this.ends) return;
+    const n = this.starts.length;
+    const ends = new Uint32Array(n);
+    for (let line = 0; line < n; line++) ends[line] = this.lineEnd(line);
+    this.starts = Uint32Array.from(this.starts);
+    this.ends = ends;
+    this.textValue = '';
   }
 
   get lineCount(): number {
@@ -42,15 +67,16 @@ export class LineIndex {
 
   /** The offset just past the last character of the line, before its line break. */
   lineEnd(line: number): number {
-    if (line + 1 >= this.starts.length) return this.text.length;
+    if (this.ends) return this.ends[Math.max(0, Math.min(line, this.ends.length - 1))];
+    if (line + 1 >= this.starts.length) return this.length;
     let end = this.starts[line + 1];
-    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > 0 && this.textValue.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.textValue.charCodeAt(end - 1) === 13) end--;
     return Math.max(end, this.starts[line]);
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -63,7 +89,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.length;
     const start = this.starts[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
@@ -71,6 +97,14 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/**
+ * A copy of a string that does not share memory with the text it was cut from. V8 keeps substrings of 13
+ * characters or more as views into the whole text: a short id kept for long would keep a whole file alive.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */

@@ -2,11 +2,13 @@
 // (cached per text and re-made only when the text or something it depends on changes), and which
 // document declares which id. Disk access is injected, so the index does no I/O of its own.
 import { parse } from 'yaml';
+import { detached } from './text';
 import { defaultRules, effectiveRules, type ConfigFile, type EffectiveRules } from './config';
 import type { Declaration } from './model';
 import { allRules } from './rules/index';
 import type { Rule } from './rules/types';
 import { isConfigFile, LanguageService, type Analysis, type Host } from './service';
+import { allOccurrences } from './features/navigation';
 
 export interface WorkspaceOptions {
   /** Reads a document that is not open in an editor; undefined when it does not exist. */
@@ -17,7 +19,10 @@ export interface WorkspaceOptions {
 }
 
 interface Cached {
-  text: string;
+  /** The text analysed, for an open document; undefined for one indexed but not open (its revision counts). */
+  text: string | undefined;
+  /** The document's revision when it was analysed. */
+  revision: number;
   analysis: Analysis;
   /** Revisions of every document read while analysing (linked frameworks, specifications, config files). */
   deps: Map<string, number>;
@@ -81,7 +86,7 @@ export function kindAndId(text: string): { kind?: string; id?: string } {
   const re = /^(kind|id):[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#][^#\n]*?))[ \t]*(?:#.*)?$/gm;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
-    const v = m[2] ?? m[3] ?? m[4];
+    const v = detached(m[2] ?? m[3] ?? m[4]);
     if (m[1] === 'kind' && out.kind === undefined) out.kind = v;
     if (m[1] === 'id' && out.id === undefined) out.id = v;
     if (out.kind !== undefined && out.id !== undefined) break;
@@ -93,8 +98,13 @@ export class Workspace {
   readonly service: LanguageService;
   readonly host: Host;
   private readonly openDocs = new Map<string, { text: string; version: number }>();
-  /** Texts read from disk (undefined once known to be missing). */
+  /**
+   * Texts read from disk (undefined once known to be missing). The text of a document that is not open is
+   * let go once it is analysed (and a fingerprint kept), and read again when needed: a workspace of thousands
+   * of documents does not hold them all in memory.
+   */
   private readonly disk = new Map<string, string | undefined>();
+  private readonly fingerprints = new Map<string, number>();
   /** Documents found in the workspace folders, open or not. */
   private readonly known = new Set<string>();
   private readonly revisions = new Map<string, number>();
@@ -143,9 +153,8 @@ export class Workspace {
     return this.revisions.get(uri) ?? 0;
   }
 
-  private bump(uri: string): void {
+  private bump(uri: string, text: string | undefined = this.textFor(uri)): void {
     this.revisions.set(uri, ++this.revisionCounter);
-    const text = this.textFor(uri);
     const before = this.ids.get(uri);
     const after = text === undefined || !isCommspecDocument(uri) ? {} : kindAndId(text);
     if (before?.kind !== after.kind || before?.id !== after.id) {
@@ -174,6 +183,7 @@ export class Workspace {
     const before = this.openDocs.get(uri);
     this.openDocs.delete(uri);
     this.disk.delete(uri);
+    this.fingerprints.delete(uri);
     this.service.forget(uri);
     if (this.textFor(uri) === undefined) this.known.delete(uri);
     if (before?.text !== this.textFor(uri)) this.bump(uri);
@@ -189,18 +199,39 @@ export class Workspace {
 
   /** A document was found on disk, or changed on disk (text undefined: it was deleted). */
   setDiskText(uri: string, text: string | undefined): void {
-    const before = this.disk.has(uri) ? this.disk.get(uri) : Symbol('unknown');
-    this.disk.set(uri, text);
+    this.diskChanged(uri, text, true);
+  }
+
+  /**
+   * A document found by a scan of the workspace folders: indexed by its kind and id, its text not kept
+   * (it is read again when the document is analysed).
+   */
+  found(uri: string, text: string | undefined): void {
+    this.diskChanged(uri, text, !isCommspecDocument(uri) || text === undefined);
+  }
+
+  private diskChanged(uri: string, text: string | undefined, keep: boolean): void {
+    const print = this.fingerprints.get(uri);
+    const same = this.disk.has(uri) ? this.disk.get(uri) === text : print !== undefined && text !== undefined && fingerprint(text) === print;
+    const open = this.openDocs.has(uri);
     if (isCommspecDocument(uri)) {
-      if (text === undefined && !this.openDocs.has(uri)) this.known.delete(uri);
+      if (text === undefined && !open) this.known.delete(uri);
       else this.known.add(uri);
     }
-    if (before !== text && !this.openDocs.has(uri)) this.bump(uri);
+    if (keep) {
+      this.disk.set(uri, text);
+      this.fingerprints.delete(uri);
+    } else {
+      this.disk.delete(uri);
+      this.fingerprints.set(uri, fingerprint(text as string));
+    }
+    if (!same && !open) this.bump(uri, text);
   }
 
   /** Forgets what was read from disk for a document, so it is read again when next needed. */
   forgetDisk(uri: string): void {
     this.disk.delete(uri);
+    this.fingerprints.delete(uri);
     if (!this.openDocs.has(uri)) this.bump(uri);
   }
 
@@ -234,8 +265,10 @@ export class Workspace {
 
   // ----- analyses ---------------------------------------------------------------------------
 
-  private fresh(c: Cached, text: string): boolean {
-    if (c.text !== text) return false;
+  private fresh(c: Cached, uri: string): boolean {
+    if (c.revision !== this.revision(uri)) return false;
+    if (c.text !== undefined && c.text !== this.openDocs.get(uri)?.text) return false;
+    if (c.text === undefined && this.openDocs.has(uri)) return false;
     if (c.idGeneration !== undefined && c.idGeneration !== this.idGeneration) return false;
     for (const [uri, rev] of c.deps) if (this.revision(uri) !== rev) return false;
     return true;
@@ -243,10 +276,10 @@ export class Workspace {
 
   /** The analysis of a document's current text, made once per text (and per text of what it depends on). */
   analysis(uri: string): Analysis | undefined {
+    const hit = this.cache.get(uri);
+    if (hit && this.fresh(hit, uri)) return hit.analysis;
     const text = this.textFor(uri);
     if (text === undefined) return undefined;
-    const hit = this.cache.get(uri);
-    if (hit && this.fresh(hit, text)) return hit.analysis;
     const outer = this.recording;
     const recording = { deps: new Map<string, number>(), usedIds: false };
     this.recording = recording;
@@ -258,17 +291,24 @@ export class Workspace {
       this.recording = outer;
     }
     recording.deps.delete(uri);
-    // a document indexed but not open keeps only what navigation and diagnostics need
-    if (!this.openDocs.has(uri)) this.service.compact(analysis);
-    this.cache.set(uri, { text, analysis, deps: recording.deps, idGeneration: recording.usedIds ? this.idGeneration : undefined });
+    const open = this.openDocs.has(uri);
+    if (!open && isCommspecDocument(uri)) {
+      // a document indexed but not open keeps only what navigation and diagnostics need, and not its text
+      this.service.compact(analysis, allOccurrences(analysis));
+      this.service.forget(uri);
+      if (this.disk.get(uri) === text) {
+        this.disk.delete(uri);
+        this.fingerprints.set(uri, fingerprint(text));
+      }
+    }
+    this.cache.set(uri, { text: open ? text : undefined, revision: this.revision(uri), analysis, deps: recording.deps, idGeneration: recording.usedIds ? this.idGeneration : undefined });
     return analysis;
   }
 
   /** True when the cached analysis of a document is still current (no work needed to answer). */
   isFresh(uri: string): boolean {
-    const text = this.textFor(uri);
     const hit = this.cache.get(uri);
-    return text !== undefined && !!hit && this.fresh(hit, text);
+    return !!hit && this.fresh(hit, uri);
   }
 
   /** Analyses of every document in the workspace. */
@@ -285,13 +325,6 @@ export class Workspace {
   dependents(uri: string): string[] {
     const out: string[] = [];
     for (const [u, c] of this.cache) if (u !== uri && c.deps.has(uri)) out.push(u);
-    return out;
-  }
-
-  /** Every declaration of an id across the workspace, with the document it is in. */
-  declarationsOf(id: string): Array<{ uri: string; declaration: Declaration }> {
-    const out: Array<{ uri: string; declaration: Declaration }> = [];
-    for (const a of this.all()) for (const d of a.model.declarations) if (d.id === id) out.push({ uri: a.uri, declaration: d });
     return out;
   }
 
@@ -348,4 +381,14 @@ export class Workspace {
     if (!chain.length) return defaultRules(metas);
     return effectiveRules(metas, chain, uriToPath(uri));
   }
+}
+
+/** A 32-bit FNV-1a hash of a text and its length: tells whether a file read again is the one analysed. */
+function fingerprint(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }

@@ -6,6 +6,7 @@ import type { Analysis } from '../service';
 import { buildScope, type Scope, type Target } from '../scope';
 import { resolveSchema, schemaAtPath, schemas, type SchemaNode } from '../schema-nav';
 import { checkedExpressions, type CheckedExpression } from '../rules/expressions/shared';
+import { documentCache } from '../doc-cache';
 import type { Range } from '../text';
 import { createScalarSourceMap, type ScalarSourceMap } from '../scalar-map';
 
@@ -218,13 +219,14 @@ export { isMap, isPair, isScalar, isSeq };
 
 // ----- per-analysis caches ----------------------------------------------------------------------------
 
-const scopeCache = new WeakMap<Analysis, { local: Scope; specification: Scope }>();
+// keyed by the analysis's document, so that compacting a kept analysis lets its scope go too
+const scopeCache = documentCache<{ local: Scope; specification: Scope }>('document');
 
 export function scopesOf(analysis: Analysis): { local: Scope; specification: Scope } {
-  let s = scopeCache.get(analysis);
+  let s = scopeCache.get(analysis.doc);
   if (!s) {
     s = buildScope(analysis.uri, analysis.model, analysis.linked);
-    scopeCache.set(analysis, s);
+    scopeCache.set(analysis.doc, s);
   }
   return s;
 }

@@ -1,7 +1,7 @@
 // Go to definition, find references and rename, across specifications, frameworks and bids.
 import { identifiersIn } from '../../../../grammar/src/index';
 import type { DeclarationKind } from '../model';
-import type { Analysis } from '../service';
+import { unpackOccurrences, type Analysis, type Occurrence } from '../service';
 import { taxonomies, type Taxonomy, type TaxonomyCode } from '../taxonomies';
 import type { LineIndex } from '../text';
 import type { Target } from '../scope';
@@ -119,63 +119,72 @@ export function symbolAt(a: Analysis, offset: number): SymbolHit | undefined {
   return undefined;
 }
 
-function sameSymbol(a: CommspecSymbol, b: { uri?: string; kind: string; id: string }): boolean {
-  return a.uri === b.uri && a.kind === b.kind && a.id === b.id;
-}
-
-/** Every place a symbol is declared or used in one document. */
-export function occurrencesIn(a: Analysis, s: CommspecSymbol): Array<{ start: number; end: number; declaration: boolean }> {
-  const out: Array<{ start: number; end: number; declaration: boolean }> = [];
+/** Every place a symbol is declared or used in one document, for every symbol it mentions. */
+export function allOccurrences(a: Analysis): Occurrence[] {
+  if (a.occurrences) return unpackOccurrences(a.occurrences); // kept for a document indexed but not open
+  const out: Occurrence[] = [];
   const { doc, model, linked } = a;
-  if (a.uri === s.uri) {
-    const own = docSymbol(a);
-    if (own && sameSymbol(own, s)) out.push({ start: own.start, end: own.end, declaration: true });
-    for (const d of model.declarations) if (d.kind === s.kind && d.id === s.id) out.push({ ...idSpan(doc, d.start, d.end, d.id), declaration: true });
-  }
-  if (s.kind === 'framework') {
-    for (const d of model.declarations) {
-      if (d.kind === 'framework' && d.id === s.id && linked.frameworks.get(d.id)?.uri === s.uri) out.push({ ...idSpan(doc, d.start, d.end, d.id), declaration: false });
-    }
+  const add = (target: { uri: string; kind: string; id: string }, span: { start: number; end: number }, declaration: boolean) =>
+    out.push({ uri: target.uri, kind: target.kind, id: target.id, start: span.start, end: span.end, declaration, verbatim: doc.text.slice(span.start, span.end) === target.id });
+  const own = docSymbol(a);
+  if (own) add(own, own, true);
+  for (const d of model.declarations) {
+    const span = idSpan(doc, d.start, d.end, d.id);
+    add({ uri: a.uri, kind: d.kind, id: d.id }, span, true);
+    const fw = d.kind === 'framework' ? linked.frameworks.get(d.id) : undefined;
+    if (fw) add({ uri: fw.uri, kind: 'framework', id: d.id }, span, false);
   }
   for (const ref of model.references) {
     const span = idSpan(doc, ref.start, ref.end, ref.id);
     if (ref.target === 'taxonomy') {
       const [prefix, code] = ref.id.split('/');
       const fw = linked.frameworks.get(prefix);
-      if (!fw || fw.uri !== s.uri) continue;
-      if (s.kind === 'framework' && prefix === s.id) out.push({ start: span.start, end: span.start + prefix.length, declaration: false });
-      if (s.kind === 'framework-outcome' && code === s.id) out.push({ start: span.start + prefix.length + 1, end: span.end, declaration: false });
+      if (!fw) continue;
+      add({ uri: fw.uri, kind: 'framework', id: prefix }, { start: span.start, end: span.start + prefix.length }, false);
+      if (code !== undefined) add({ uri: fw.uri, kind: 'framework-outcome', id: code }, { start: span.start + prefix.length + 1, end: span.end }, false);
       continue;
     }
     if (ref.target === 'tier-model') {
-      if (s.kind === 'framework' && ref.id === s.id && linked.frameworks.get(ref.id)?.uri === s.uri) out.push({ ...span, declaration: false });
+      const fw = linked.frameworks.get(ref.id);
+      if (fw) add({ uri: fw.uri, kind: 'framework', id: ref.id }, span, false);
       continue;
     }
-    if (ref.target !== s.kind || ref.id !== s.id) continue;
     const t = scopeFor(a, ref.scope).get(ref.target)?.get(ref.id);
-    if (t && t.uri === s.uri) out.push({ ...span, declaration: false });
+    if (t?.uri) add({ uri: t.uri, kind: ref.target, id: ref.id }, span, false);
   }
-  if (s.kind === 'specification' && model.kind === 'bid' && linked.specification?.uri === s.uri) {
+  const spec = linked.specification;
+  if (model.kind === 'bid' && spec?.model.id) {
     const { node } = nodeAt(doc, ['specification', 'id']);
-    if (node?.range && linked.specification.model.id === s.id) out.push({ ...scalarContent(doc, node), declaration: false });
+    if (node?.range) add({ uri: spec.uri, kind: 'specification', id: spec.model.id }, scalarContent(doc, node), false);
   }
-  if (['indicator', 'field', 'outcome', 'tier', 'lot', 'requirement'].includes(s.kind)) {
-    const scope = scopeFor(a, model.kind === 'bid' ? 'specification' : 'local');
-    for (const e of expressionsOf(a)) {
-      for (const id of identifiersIn(e.parsed)) {
-        if (id.name !== s.id) continue;
-        const t = lookupName(scope, id.name);
-        if (t && t.uri === s.uri && t.kind === s.kind) out.push({ ...spanToSource(a, e, id.span.start, id.span.end), declaration: false });
-      }
+  const scope = scopeFor(a, model.kind === 'bid' ? 'specification' : 'local');
+  for (const e of expressionsOf(a)) {
+    for (const id of identifiersIn(e.parsed)) {
+      const t = lookupName(scope, id.name);
+      if (t?.uri && expressionKinds.has(t.kind)) add({ uri: t.uri, kind: t.kind, id: id.name }, spanToSource(a, e, id.span.start, id.span.end), false);
     }
   }
+  return out;
+}
+
+function sameSymbol(a: { uri: string; kind: string; id: string }, b: CommspecSymbol): boolean {
+  return a.uri === b.uri && a.kind === b.kind && a.id === b.id;
+}
+
+const expressionKinds = new Set<string>(['indicator', 'field', 'outcome', 'tier', 'lot', 'requirement']);
+
+/** Every place a symbol is declared or used in one document. */
+export function occurrencesIn(a: Analysis, s: CommspecSymbol): Array<{ start: number; end: number; declaration: boolean; verbatim: boolean }> {
   const seen = new Set<string>();
-  return out.filter((o) => {
+  const out: Array<{ start: number; end: number; declaration: boolean; verbatim: boolean }> = [];
+  for (const o of allOccurrences(a)) {
+    if (!sameSymbol(o, s)) continue;
     const k = `${o.start}:${o.end}`;
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    out.push({ start: o.start, end: o.end, declaration: o.declaration, verbatim: o.verbatim });
+  }
+  return out;
 }
 
 function analysesFor(a: Analysis, ws: WorkspaceView | undefined): Analysis[] {
@@ -263,7 +272,7 @@ export function rename(a: Analysis, offset: number, newName: string, ws: Workspa
   for (const other of analysesFor(a, ws)) {
     const edits: OffsetEdit[] = [];
     for (const o of occurrencesIn(other, s)) {
-      if (other.doc.text.slice(o.start, o.end) !== s.id) continue; // written with escapes: leave it for the user
+      if (!o.verbatim) continue; // written with escapes: leave it for the user
       edits.push({ start: o.start, end: o.end, newText: newName });
     }
     if (edits.length) changes.set(other.uri, edits.sort((x, y) => x.start - y.start));
