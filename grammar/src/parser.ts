@@ -232,8 +232,9 @@ class ExpressionParser extends EmbeddedActionsParser {
   roles = new Map<number, TokenRole>();
   notes: ExpressionDiagnostic[] = [];
 
-  constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider });
+  /** `validate`: run chevrotain's checks of the grammar itself (ambiguity, left recursion): in the tests, not at every start. */
+  constructor(validate = false) {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: messageProvider, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -968,6 +969,11 @@ class ExpressionParser extends EmbeddedActionsParser {
 }
 
 const parser = new ExpressionParser();
+
+/** Builds the parser with chevrotain's grammar checks on; throws when the grammar is ambiguous or left-recursive. */
+export function checkGrammar(): void {
+  new ExpressionParser(true);
+}
 
 const START_RULE: Record<ExpressionKind, () => Expr> = {
   target: () => parser.target(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression, type Expr, type ExpressionKind } from '../../grammar/src/index';
+import { checkGrammar } from '../../grammar/src/parser';
 
 function ok(text: string, kind: ExpressionKind): Expr {
   const p = parseExpression(text, kind);
@@ -261,5 +262,11 @@ describe('tokens', () => {
     const p = parseExpression('count(children where moves <= 2) >= 85% by 2027-03', 'threshold');
     const roles = Object.fromEntries(p.tokens.map((t) => [t.image, t.role]));
     expect(roles).toMatchObject({ count: 'function', children: 'identifier', where: 'keyword', '<=': 'operator', '85': 'percent', '%': 'percent' });
+  });
+});
+
+describe('the grammar itself', () => {
+  it("passes chevrotain's checks (no ambiguity, no left recursion), which are skipped at run time to start faster", () => {
+    expect(() => checkGrammar()).not.toThrow();
   });
 });
