@@ -69,6 +69,34 @@ async function stop(s) {
   });
 }
 
+/**
+ * yaml-language-server over stdio, with commspec's JSON Schema mapped to *.commspec.yaml: process start to its
+ * first diagnostics for a document (one schema error is planted so that there is something to report).
+ */
+async function ylsColdStart(text) {
+  const bin = path.join(here, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  const schemaUri = pathToFileURL(path.join(here, '..', 'schemas', 'specification.schema.json')).href;
+  const yaml = { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.commspec.yaml' }, schemaStore: { enable: false } };
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  proc.stdin.on('error', () => undefined);
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'yaml' ? yaml : null)));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  const first = new Promise((resolve) => conn.onNotification('textDocument/publishDiagnostics', (p) => p.diagnostics.length && resolve(performance.now() - t0)));
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } } });
+  conn.sendNotification('initialized', {});
+  conn.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
+  const uri = pathToFileURL(path.join(os.tmpdir(), 'commspec-bench-yls', 'a.commspec.yaml')).href;
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: text.replace('commspec: 1', 'commspec: 2') } });
+  const ms = await Promise.race([first, new Promise((r) => setTimeout(() => r(NaN), 60000))]);
+  await stop({ conn, proc });
+  return ms;
+}
+
 export async function run({ quick = false } = {}) {
   const empty = mkdtempSync(path.join(os.tmpdir(), 'commspec-bench-lsp-'));
   const text = generateSpecification({ seed: 5000, lines: 5000 });
@@ -90,6 +118,15 @@ export async function run({ quick = false } = {}) {
     await stop(p);
   }
   results.coldStartTypical = summarise(typicalSamples);
+  // the peer: yaml-language-server, from process start to its first diagnostics (its own validation delay included)
+  const ylsTypical = [];
+  const ylsLarge = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    ylsTypical.push(await ylsColdStart(typical));
+    ylsLarge.push(await ylsColdStart(text));
+  }
+  results.ylsColdStartTypical = summarise(ylsTypical);
+  results.ylsColdStart = summarise(ylsLarge);
 
   // cold start to first diagnostics, push mode (what a plain client sees)
   const coldSamples = [];
@@ -140,12 +177,13 @@ export async function run({ quick = false } = {}) {
   await stop(s);
   rmSync(empty, { recursive: true, force: true });
 
-  table(`2. Language server over stdio, ${text.split('\n').length - 1}-line specification (ms)`, ['operation', 'median', 'p95'], [
-    [`start to first diagnostics (pull), ${typical.split('\n').length - 1}-line example`, fmt(results.coldStartTypical.median), fmt(results.coldStartTypical.p95)],
-    ['start to first diagnostics (push; includes the 150 ms typing debounce)', fmt(results.coldStartPush.median), fmt(results.coldStartPush.p95)],
-    ['start to first diagnostics (pull)', fmt(results.coldStartPull.median), fmt(results.coldStartPull.p95)],
-    ['one-character edit → diagnostics (pull)', fmt(results.editRoundTrip.median), fmt(results.editRoundTrip.p95)],
-    ['completion round trip', fmt(results.completionRoundTrip.median), fmt(results.completionRoundTrip.p95)],
+  const vs = (peer, own) => `${(peer.median / own.median).toFixed(2)}×`;
+  table(`2. Language server over stdio, ${text.split('\n').length - 1}-line specification (ms; peer: yaml-language-server over stdio)`, ['operation', 'median', 'p95', 'peer median', 'speed-up'], [
+    [`start to first diagnostics (pull), ${typical.split('\n').length - 1}-line example`, fmt(results.coldStartTypical.median), fmt(results.coldStartTypical.p95), fmt(results.ylsColdStartTypical.median), vs(results.ylsColdStartTypical, results.coldStartTypical)],
+    ['start to first diagnostics (push)', fmt(results.coldStartPush.median), fmt(results.coldStartPush.p95), fmt(results.ylsColdStart.median), vs(results.ylsColdStart, results.coldStartPush)],
+    ['start to first diagnostics (pull)', fmt(results.coldStartPull.median), fmt(results.coldStartPull.p95), '', ''],
+    ['one-character edit → diagnostics (pull)', fmt(results.editRoundTrip.median), fmt(results.editRoundTrip.p95), '', ''],
+    ['completion round trip', fmt(results.completionRoundTrip.median), fmt(results.completionRoundTrip.p95), '', ''],
   ]);
 
   // server memory after reading workspaces of N documents

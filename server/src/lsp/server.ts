@@ -73,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Resolves once the initial workspace scan is over (navigation and workspace diagnostics wait for it). */
   const scanned = new Promise<void>((resolve) => (scanFinished = resolve));
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const dueAt = new Map<string, number>();
   const changeWaiters = new Set<() => void>();
 
   const log = (message: string) => {
@@ -129,8 +130,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  function schedule(uri: string, delay = debounceMs): void {
+  /**
+   * Publishes a document's diagnostics after `delay`. An edit to the document postpones a pending run (the
+   * typing debounce); a change elsewhere (`postpone` false) never delays a run already due sooner, such as
+   * the immediate one when a document is opened.
+   */
+  function schedule(uri: string, delay = debounceMs, postpone = true): void {
     if (pull) return;
+    const now = performance.now();
+    if (!postpone && timers.has(uri) && (dueAt.get(uri) ?? Infinity) <= now + delay) return;
+    dueAt.set(uri, now + delay);
     const t = timers.get(uri);
     if (t) clearTimeout(t);
     timers.set(
@@ -156,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const affected = new Set<string>();
     if (!uri || isConfigFile(uri)) for (const d of documents.all()) affected.add(d.uri);
     else for (const d of ws.dependents(uri)) if (documents.get(d)) affected.add(d);
-    for (const d of affected) schedule(d);
+    for (const d of affected) schedule(d, debounceMs, false);
   }
 
   // ----- lifecycle ----------------------------------------------------------------------------------------
@@ -294,7 +303,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidChangeContent((e) => {
     try {
-      if (!ws.isOpen(e.document.uri)) return; // onDidOpen handles the first content
+      // onDidOpen handles the first content (TextDocuments reports it as a change too, right after the open)
+      if (!ws.isOpen(e.document.uri) || ws.version(e.document.uri) === e.document.version) return;
       ws.update(e.document.uri, e.document.getText(), e.document.version);
       if (settings.lint.run === 'onType') schedule(e.document.uri);
       changed(e.document.uri);
@@ -325,6 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const t = timers.get(uri);
       if (t) clearTimeout(t);
       timers.delete(uri);
+      dueAt.delete(uri);
       ws.close(uri);
       savedAnalyses.delete(uri);
       if (!pull && published.has(uri)) {
