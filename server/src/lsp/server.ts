@@ -116,8 +116,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const published = new Map<string, Diagnostic[]>();
 
+  // Until the editor's settings are read (just after `initialized`), diagnostics would use the wrong
+  // configuration: runs due before then wait for them (and go ahead after 2 s if the client never says).
+  let settingsKnown = false;
+  const waitingForSettings = new Set<string>();
+  let settingsRead: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
+  const settingsTimeout = setTimeout(() => settingsRead(), 2000);
+  settingsTimeout.unref?.();
+  void settingsReady.then(() => {
+    clearTimeout(settingsTimeout);
+    settingsKnown = true;
+    for (const uri of waitingForSettings) schedule(uri, 0);
+    waitingForSettings.clear();
+  });
+
   function publish(uri: string): void {
     timers.delete(uri);
+    if (!settingsKnown) {
+      waitingForSettings.add(uri);
+      return;
+    }
     const doc = documents.get(uri);
     if (!doc || pull) return;
     const version = doc.version;
@@ -267,7 +286,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         );
       }
       try {
-        await loadSettings();
+        try {
+          await loadSettings();
+        } finally {
+          settingsRead();
+        }
         const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
         progress?.begin('commspec: reading the workspace', undefined, undefined, false);
         await scanFolders(folders).catch((e) => log(`workspace scan failed: ${(e as Error).message}`));
@@ -376,6 +399,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const uri = params.textDocument.uri;
       const doc = documents.get(uri);
       const version = doc?.version;
+      await settingsReady;
       // let pending edits arrive first, so a report is never made for a text about to change
       await new Promise((r) => setImmediate(r));
       if (token.isCancellationRequested || documents.get(uri)?.version !== version) throw cancelled();
