@@ -41,9 +41,20 @@ export const schemas: Record<SchemaName, SchemaNode> = {
   config: configSchema as SchemaNode,
 };
 
-/** Follows $ref (local `#/...` pointers only) and merges the referring node's annotations over the target's. */
+const resolved = new WeakMap<SchemaNode, WeakMap<SchemaNode, SchemaNode | null>>();
+
+/**
+ * Follows $ref (local `#/...` pointers only) and merges the referring node's annotations over the target's.
+ * Results are remembered per schema node (schemas do not change) and frozen, as they are shared.
+ */
 export function resolveSchema(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
-  let current = node;
+  if (!node) return undefined;
+  if (!node.$ref) return node;
+  let byNode = resolved.get(root);
+  if (!byNode) resolved.set(root, (byNode = new WeakMap()));
+  const hit = byNode.get(node);
+  if (hit !== undefined) return hit ?? undefined;
+  let current: SchemaNode | undefined = node;
   let guard = 0;
   let overlay: SchemaNode = {};
   while (current?.$ref && guard++ < 32) {
@@ -51,8 +62,9 @@ export function resolveSchema(root: SchemaNode, node: SchemaNode | undefined): S
     overlay = { ...rest, ...overlay };
     current = pointer(root, $ref);
   }
-  if (!current) return undefined;
-  return guard ? { ...current, ...overlay } : current;
+  const out = current ? Object.freeze({ ...current, ...overlay }) : undefined;
+  byNode.set(node, out ?? null);
+  return out;
 }
 
 function pointer(root: SchemaNode, ref: string): SchemaNode | undefined {

@@ -307,23 +307,60 @@ function checkDates(doc: SourceDocument, name: SchemaName): Finding[] {
   const root = schemas[name];
   const dateDef = root.$defs?.date;
   if (!dateDef) return out;
-  const stack: Array<{ value: unknown; path: PathSegment[]; schema: SchemaNode | undefined }> = [{ value: doc.value, path: [], schema: resolveSchema(root, root) }];
+  // only the parts of the document whose schema can hold a date are walked; paths are built only for a finding
+  type Link = { seg: PathSegment; parent: Link | undefined } | undefined;
+  const pathOf = (l: Link): PathSegment[] => {
+    const p: PathSegment[] = [];
+    for (let x = l; x; x = x.parent) p.unshift(x.seg);
+    return p;
+  };
+  const stack: Array<{ value: unknown; link: Link; schema: SchemaNode | undefined }> = [{ value: doc.value, link: undefined, schema: resolveSchema(root, root) }];
   while (stack.length) {
-    const { value, path, schema } = stack.pop()!;
-    if (!schema) continue;
-    if (typeof value === 'string' && schema.pattern === dateDef.pattern && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && !isRealDate(value)) {
-      out.push(finding(doc, 'schema/format', `${value} is not a real date: check the month and the day`, spanOfValue(doc, path)));
+    const { value, link, schema } = stack.pop()!;
+    if (!schema || !holdsDate(root, schema, dateDef.pattern)) continue;
+    if (typeof value === 'string') {
+      if (schema.pattern === dateDef.pattern && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && !isRealDate(value)) {
+        out.push(finding(doc, 'schema/format', `${value} is not a real date: check the month and the day`, spanOfValue(doc, pathOf(link))));
+      }
     } else if (Array.isArray(value)) {
       const item = schema.items ? resolveSchema(root, schema.items) : undefined;
-      value.forEach((v, i) => stack.push({ value: v, path: [...path, i], schema: item }));
-    } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        const sub = schema.properties?.[k];
-        if (sub) stack.push({ value: v, path: [...path, k], schema: resolveSchema(root, sub) });
+      if (item && holdsDate(root, item, dateDef.pattern)) for (let i = 0; i < value.length; i++) stack.push({ value: value[i], link: { seg: i, parent: link }, schema: item });
+    } else if (value && typeof value === 'object' && schema.properties) {
+      for (const k in value) {
+        const sub = Object.hasOwn(schema.properties, k) ? resolveSchema(root, schema.properties[k]) : undefined;
+        if (sub && holdsDate(root, sub, dateDef.pattern)) stack.push({ value: (value as Record<string, unknown>)[k], link: { seg: k, parent: link }, schema: sub });
       }
     }
   }
   return out;
+}
+
+const dateHolders = new WeakMap<SchemaNode, boolean>();
+
+/** Whether a value under this (resolved) schema can be, or contain, a date: through properties and items. */
+function holdsDate(root: SchemaNode, schema: SchemaNode, datePattern: string | undefined): boolean {
+  const visiting = new Set<SchemaNode>();
+  const visit = (node: SchemaNode): { holds: boolean; sure: boolean } => {
+    const known = dateHolders.get(node);
+    if (known !== undefined) return { holds: known, sure: true };
+    if (visiting.has(node)) return { holds: false, sure: false }; // a cycle: not decided here
+    visiting.add(node);
+    let holds = node.pattern === datePattern;
+    let sure = true;
+    const children = [...Object.values(node.properties ?? {}), ...(node.items ? [node.items] : [])];
+    for (const c of children) {
+      if (holds) break;
+      const r = resolveSchema(root, c);
+      if (!r) continue;
+      const v = visit(r);
+      holds = v.holds;
+      sure &&= v.sure;
+    }
+    visiting.delete(node);
+    if (holds || sure) dateHolders.set(node, holds); // a "no" that rests on an undecided cycle is not kept
+    return { holds, sure: holds || sure };
+  };
+  return visit(schema).holds;
 }
 
 export function keyRange(doc: SourceDocument, path: readonly PathSegment[]): Located {
