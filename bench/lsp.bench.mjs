@@ -155,7 +155,7 @@ export async function run({ quick = false } = {}) {
   const line = text.slice(0, at).split('\n').length - 1;
   const character = at - (text.lastIndexOf('\n', at - 1) + 1);
   const samples = [];
-  const runs = quick ? 10 : 40;
+  const runs = quick ? 10 : 100;
   for (let i = 0; i < runs + 5; i++) {
     const t0 = performance.now();
     s.conn.sendNotification('textDocument/didChange', {
