@@ -8,7 +8,8 @@ const js = (re: string, flags = '') => new RegExp(re.replace(/\(\?i:/g, '(?:'), 
 const repo = grammar.repository;
 
 function scopesOf(text: string): Array<[string, string]> {
-  // A small stand-in for the TextMate engine: try the expression patterns in order at each position.
+  // A small stand-in for the TextMate engine, for quick checks of single patterns: try the expression
+  // patterns in order at each position. textmate-engine.test.ts runs the grammars in vscode-textmate itself.
   const order: string[] = repo.expression.patterns.map((p: { include: string }) => p.include.slice(1));
   const out: Array<[string, string]> = [];
   let i = 0;
