@@ -70,3 +70,16 @@ describe('rules on documents with values of the wrong type', () => {
     }, 240_000);
   }
 });
+
+describe('structure/quoted-version in a bid', () => {
+  it("reports the answered version written as a number that YAML shortens, and the fix keeps what was written", async () => {
+    const { LanguageService } = await import('../../server/src/service/service');
+    const text = 'commspec: 1\nkind: bid\nid: b\nversion: "1.0"\nspecification:\n  id: s\n  version: 1.10\n';
+    const a = new LanguageService().analyse('/x/bid.commspec.yaml', text);
+    const f = a.findings.find((x) => x.ruleId === 'structure/quoted-version');
+    expect(f?.message).toBe('version: 1.10 is read as the number 1.1, so 1.10 and 1.1 look the same to every tool: write it in quotes, "1.10"');
+    expect(f?.range.start).toEqual({ line: 6, character: 11 });
+    const e = f!.fix!.edits[0];
+    expect(text.slice(0, e.start) + e.newText + text.slice(e.end)).toContain('  version: "1.10"\n');
+  });
+});

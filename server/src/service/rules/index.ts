@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import uniqueIds from './structure/unique-ids';
+import quotedVersion from './structure/quoted-version';
 import resolve from './references/resolve';
 import frameworkTags from './references/framework-tags';
 import tierModel from './references/tier-model';
@@ -86,6 +87,7 @@ import bidsLotsNamed from './bids/lots-named';
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
   uniqueIds,
+  quotedVersion,
   resolve,
   frameworkTags,
   tierModel,
