@@ -46,6 +46,25 @@ describe('Word documents for every example', () => {
         expect(/<dc:subject>([\s\S]*?)<\/dc:subject>/.exec(core)![1]).toMatch(/^(Service specification|Outcomes framework|Bid)$/);
       });
 
+      it('opens with a contents page: Word\'s table of contents, an entry per heading, each linked to its heading', async () => {
+        const { body, paras, styles } = await doc;
+        expect(paras.find((p) => p.style === 'TOCHeading')?.text).toBe('Contents');
+        expect(styles).toContain('w:styleId="TOCHeading"');
+        expect(body).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+        expect(body).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-3&quot;<\/w:instrText>/);
+        const headings = paras.filter((p) => /^Heading\d$/.test(p.style ?? ''));
+        const entries = paras.filter((p) => /^TOC\d$/.test(p.style ?? ''));
+        expect(entries.map((e) => [e.style!.slice(3), e.text])).toEqual(headings.map((h) => [h.style!.slice(7), h.text]));
+        // every entry links to a bookmark that sits on its heading
+        const anchors = [...body.matchAll(/<w:hyperlink[^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
+        expect(anchors).toHaveLength(headings.length);
+        for (const [i, a] of anchors.entries()) {
+          const para = new RegExp(`<w:p>(?:(?!</w:p>)[\\s\\S])*?<w:bookmarkStart[^>]*w:name="${a}"(?:(?!</w:p>)[\\s\\S])*?</w:p>`).exec(body);
+          expect(para, a).not.toBeNull();
+          expect(paragraphs(para![0])[0].text).toBe(headings[i].text);
+        }
+      });
+
       it('uses the built-in Heading 1–3 styles, numbered, with no level skipped', async () => {
         const { paras, styles, numbering } = await doc;
         const headings = paras.filter((p) => /^Heading\d$/.test(p.style ?? ''));

@@ -21,6 +21,8 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
+  PageBreak,
   TableRow,
   TextRun,
   WidthType,
@@ -123,6 +125,19 @@ function titlePage(report: Report, options: DocxOptions): Paragraph[] {
   ];
 }
 
+/**
+ * A contents page: Word's own table of contents (a TOC field over Heading 1–3, with links), written with an
+ * entry for every heading so that it reads right before Word updates it; Word fills in the page numbers
+ * when it opens the document (it asks first).
+ */
+function contents(): Array<Paragraph | TableOfContents> {
+  return [
+    new Paragraph({ style: 'TOCHeading', children: runs([{ text: 'Contents' }]) }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
 /** The Word document for a report (already built). */
 export function reportToDocxDocument(report: Report, options: DocxOptions = {}): Document {
   const body = report.blocks.flatMap(blockToDocx);
@@ -155,7 +170,11 @@ export function reportToDocxDocument(report: Report, options: DocxOptions = {}):
         document: { run: { font: 'Arial', size: 22 } },
       },
       // Word's built-in Subtitle style, which docx does not define by default.
-      paragraphStyles: [{ id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, color: '595959' }, paragraph: { spacing: { after: 160 } } }],
+      paragraphStyles: [
+        // Word's built-in TOC Heading style: the contents page's title, left out of the contents itself.
+        { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 32, bold: true }, paragraph: { spacing: { before: 240, after: 240 } } },
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, color: '595959' }, paragraph: { spacing: { after: 160 } } },
+      ],
     },
     sections: [
       { properties: { titlePage: true }, children: titlePage(report, options) },
@@ -171,7 +190,7 @@ export function reportToDocxDocument(report: Report, options: DocxOptions = {}):
             ],
           }),
         },
-        children: body.length ? body : [new Paragraph({ children: runs([{ text: 'This document has no content yet.', muted: true }]) })],
+        children: body.length ? [...contents(), ...body] : [new Paragraph({ children: runs([{ text: 'This document has no content yet.', muted: true }]) })],
       },
     ],
   });
