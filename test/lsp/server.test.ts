@@ -233,6 +233,41 @@ describe('workspace diagnostics in a large workspace', () => {
   }, 60_000);
 });
 
+describe('background indexing', () => {
+  test('a second after start, the documents that are not open are indexed in the background, with progress', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-index-'));
+    const n = 40;
+    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 900 + i, lines: 200, id: `spec-${i}` }));
+    const client = startClient();
+    const progress: Array<{ token: unknown; value: any }> = [];
+    let indexed: () => void;
+    const done = new Promise<void>((r) => (indexed = r));
+    const titles = new Map<unknown, string>();
+    client.conn.onNotification('$/progress', (p: { token: unknown; value: any }) => {
+      progress.push(p);
+      if (p.value.kind === 'begin') titles.set(p.token, p.value.title);
+      if (p.value.kind === 'end' && titles.get(p.token) === 'commspec: indexing the workspace') indexed();
+    });
+    try {
+      await client.initialize(pathToFileURL(dir).href, { ...pushCapabilities, window: { workDoneProgress: true } });
+      await done;
+      const begin = progress.find((p) => p.value.kind === 'begin' && p.value.title === 'commspec: indexing the workspace');
+      expect(begin?.value.message).toBe(`${n} documents`);
+      // nothing was published for documents that are not open
+      expect(client.diagnostics).toEqual([]);
+      // references across the workspace are answered from the index
+      const uri = pathToFileURL(path.join(dir, 'spec-0.commspec.yaml')).href;
+      const text = readFileSync(new URL(uri), 'utf8');
+      client.open(uri, text);
+      const refs: any[] = await client.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: pos(text, 'id: spec-0', 4), context: { includeDeclaration: true } });
+      expect(refs.map((r) => r.uri)).toContain(uri);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('the editor setting commspec.config.path', () => {
   test('one chosen configuration file applies to every document', async () => {
     const ws = tempWorkspace();

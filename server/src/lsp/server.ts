@@ -299,8 +299,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         scanFinished();
       }
       changed(undefined);
+      const t = setTimeout(() => void indexWorkspace().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)), indexDelayMs);
+      t.unref?.();
     }),
   );
+
+  /**
+   * A second after the workspace is read, the documents that are not open are analysed in the background,
+   * in slices of about 20 ms between other work, so that the first find-references or rename across the
+   * workspace does not wait for all of them. What is kept of each is small (see Workspace.analysis).
+   */
+  const indexDelayMs = 1000;
+  let shuttingDown = false;
+  async function indexWorkspace(): Promise<void> {
+    const uris = ws.uris().filter((u) => !documents.get(u) && !ws.isFresh(u));
+    if (!uris.length || shuttingDown) return;
+    const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('commspec: indexing the workspace', 0, `${uris.length} documents`, false);
+    let sliceStart = performance.now();
+    for (let i = 0; i < uris.length && !shuttingDown; i++) {
+      if (!documents.get(uris[i])) analysisOf(uris[i]);
+      if (performance.now() - sliceStart > 20) {
+        progress?.report(Math.round(((i + 1) / uris.length) * 100), `${i + 1} of ${uris.length}`);
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
+    }
+    progress?.done();
+  }
 
   connection.onDidChangeConfiguration(
     safe('configuration', undefined, async (params) => {
@@ -632,6 +658,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onShutdown(() => {
+    shuttingDown = true;
     for (const t of timers.values()) clearTimeout(t);
     timers.clear();
     for (const w of [...changeWaiters]) w();
