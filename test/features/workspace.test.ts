@@ -44,6 +44,19 @@ describe('workspace index', () => {
     expect(ws.findById('specification', 'riverside-cyp')).toBeUndefined();
   });
 
+  test('the id index follows changes: a new id on disk, a deleted file, an open copy closed', () => {
+    const { ws, uri } = workspace({ 'copy.commspec.yaml': framework });
+    ws.setDiskText(uri('framework.commspec.yaml'), framework.replace('id: riverside-cyp', 'id: riverside-cyp-2'));
+    expect(ws.findById('framework', 'riverside-cyp-2')).toBe(uri('framework.commspec.yaml'));
+    expect(ws.findById('framework', 'riverside-cyp')).toBe(uri('copy.commspec.yaml'));
+    ws.setDiskText(uri('copy.commspec.yaml'), undefined); // deleted
+    expect(ws.findById('framework', 'riverside-cyp')).toBeUndefined();
+    ws.open(uri('draft.commspec.yaml'), framework, 1); // a new, unsaved document
+    expect(ws.findById('framework', 'riverside-cyp')).toBe(uri('draft.commspec.yaml'));
+    ws.close(uri('draft.commspec.yaml'));
+    expect(ws.findById('framework', 'riverside-cyp')).toBeUndefined();
+  });
+
   test('a bid without a path finds its specification by id', () => {
     const { ws, uri } = workspace({ 'bid.commspec.yaml': fixture('bid.commspec.yaml').replace('  path: ./spec.commspec.yaml\n', '') });
     expect(ws.analysis(uri('bid.commspec.yaml'))!.linked.specification?.uri).toBe(uri('spec.commspec.yaml'));

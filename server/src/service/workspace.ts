@@ -4,7 +4,6 @@
 import { parse } from 'yaml';
 import { detached } from './text';
 import { defaultRules, effectiveRules, type ConfigFile, type EffectiveRules } from './config';
-import type { Declaration } from './model';
 import { allRules } from './rules/index';
 import type { Rule } from './rules/types';
 import { isConfigFile, LanguageService, type Analysis, type Host } from './service';
@@ -110,6 +109,8 @@ export class Workspace {
   private readonly revisions = new Map<string, number>();
   private readonly cache = new Map<string, Cached>();
   private readonly ids = new Map<string, { kind?: string; id?: string }>();
+  /** Documents by kind and id (an index of `ids`). */
+  private readonly byId = new Map<string, Set<string>>();
   private idGeneration = 0;
   private revisionCounter = 0;
   private recording: { deps: Map<string, number>; usedIds: boolean } | undefined;
@@ -158,7 +159,7 @@ export class Workspace {
     const before = this.ids.get(uri);
     const after = text === undefined || !isCommspecDocument(uri) ? {} : kindAndId(text);
     if (before?.kind !== after.kind || before?.id !== after.id) {
-      this.ids.set(uri, after);
+      this.setIds(uri, after);
       this.idGeneration++;
     }
     this.service.invalidate(uri);
@@ -247,20 +248,37 @@ export class Workspace {
   /** The document of a kind with an id, preferring open documents. */
   findById(kind: 'specification' | 'framework', id: string): string | undefined {
     if (this.recording) this.recording.usedIds = true;
-    let found: string | undefined;
-    for (const uri of this.uris()) {
-      let entry = this.ids.get(uri);
-      if (!entry) {
-        const text = this.textFor(uri);
-        entry = text === undefined ? {} : kindAndId(text);
-        this.ids.set(uri, entry);
-      }
-      if (entry.kind === kind && entry.id === id) {
+    const pick = (uris: Iterable<string>) => {
+      let found: string | undefined;
+      for (const uri of uris) {
         if (this.openDocs.has(uri)) return uri;
         found ??= uri;
       }
+      return found;
+    };
+    const hit = pick(this.byId.get(idKey(kind, id)) ?? []);
+    if (hit) return hit;
+    // documents not yet indexed by id (normally none): index them, then look again
+    let added = false;
+    for (const uri of this.uris()) {
+      if (this.ids.has(uri)) continue;
+      const text = this.textFor(uri);
+      this.setIds(uri, text === undefined ? {} : kindAndId(text));
+      added = true;
     }
-    return found;
+    return added ? pick(this.byId.get(idKey(kind, id)) ?? []) : undefined;
+  }
+
+  /** Records what a document says it is, in the id index. */
+  private setIds(uri: string, entry: { kind?: string; id?: string }): void {
+    const before = this.ids.get(uri);
+    if (before?.kind !== undefined && before.id !== undefined) this.byId.get(idKey(before.kind, before.id))?.delete(uri);
+    this.ids.set(uri, entry);
+    if (entry.kind === undefined || entry.id === undefined) return;
+    const key = idKey(entry.kind, entry.id);
+    let set = this.byId.get(key);
+    if (!set) this.byId.set(key, (set = new Set()));
+    set.add(uri);
   }
 
   // ----- analyses ---------------------------------------------------------------------------
@@ -270,7 +288,7 @@ export class Workspace {
     if (c.text !== undefined && c.text !== this.openDocs.get(uri)?.text) return false;
     if (c.text === undefined && this.openDocs.has(uri)) return false;
     if (c.idGeneration !== undefined && c.idGeneration !== this.idGeneration) return false;
-    for (const [uri, rev] of c.deps) if (this.revision(uri) !== rev) return false;
+    for (const [dep, rev] of c.deps) if (this.revision(dep) !== rev) return false;
     return true;
   }
 
@@ -381,6 +399,10 @@ export class Workspace {
     if (!chain.length) return defaultRules(metas);
     return effectiveRules(metas, chain, uriToPath(uri));
   }
+}
+
+function idKey(kind: string, id: string): string {
+  return `${kind}\u0000${id}`;
 }
 
 /** A 32-bit FNV-1a hash of a text and its length: tells whether a file read again is the one analysed. */
