@@ -6,7 +6,8 @@ import { LanguageService } from '../../server/src/service/service';
 import { memoryHost, root } from '../helpers';
 import { completion } from '../../server/src/service/features/completion';
 import { hover } from '../../server/src/service/features/hover';
-import { definition, highlights, prepareRename, references, rename } from '../../server/src/service/features/navigation';
+import { allOccurrences, definition, highlights, prepareRename, references, rename } from '../../server/src/service/features/navigation';
+import { Workspace } from '../../server/src/service/workspace';
 import { documentSymbols, foldingRanges, selectionRange } from '../../server/src/service/features/structure';
 import { documentLinks, semanticTokens } from '../../server/src/service/features/tokens';
 import { codeActions, applyEdits } from '../../server/src/service/features/actions';
@@ -126,6 +127,28 @@ describe(`fuzzing (${runs} inputs per property; FUZZ_RUNS sets it)`, () => {
         const fresh = service.analyse(name, text).findings.map((f) => [f.ruleId, f.range, f.message]);
         const inc = incremental.analyse(name, text).findings.map((f) => [f.ruleId, f.range, f.message]);
         expect(inc).toEqual(fresh);
+      }),
+      { numRuns: Math.max(20, Math.floor(runs / 5)) },
+    );
+  });
+
+  it('a document kept in the workspace index, not open, answers like the open document: findings, occurrences, positions', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.array(mutation, { maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (name, ms, offsets) => {
+        const text = ms.reduce(apply, files[name]);
+        const disk = { ...files, [name]: text };
+        const ws = new Workspace({ readFile: (u) => disk[u] });
+        for (const [u, t] of Object.entries(disk)) ws.found(u, t);
+        const kept = ws.analysis(name)!;
+        expect(kept.doc.text).toBe(''); // compacted
+        const keptFindings = kept.findings.map((f) => [f.ruleId, f.range, f.message]);
+        const keptOccurrences = allOccurrences(kept);
+        const keptPositions = offsets.map((o) => kept.doc.lines.positionAt(o % (text.length + 2)));
+        ws.open(name, text, 1);
+        const full = ws.analysis(name)!;
+        expect(keptFindings).toEqual(full.findings.map((f) => [f.ruleId, f.range, f.message]));
+        expect(keptOccurrences).toEqual(allOccurrences(full));
+        expect(keptPositions).toEqual(offsets.map((o) => full.doc.lines.positionAt(o % (text.length + 2))));
       }),
       { numRuns: Math.max(20, Math.floor(runs / 5)) },
     );
