@@ -206,6 +206,21 @@ describe('bid check: targets, prices and budget', () => {
     expect(a.findings.filter((f) => f.ruleId.startsWith('bids/'))).toEqual([]);
   });
 
+  it('a price per placement per week is compared with a ceiling in the same unit, and in no other', () => {
+    const specText = readFileSync(specFile, 'utf8').replace('{ tier: standard, ceiling: 4000, per: week }', '{ tier: standard, ceiling: 4000, per: placement, period: week }');
+    const host = { ...fileHost(), readFile: (u: string) => (path.resolve(u) === specFile ? specText : fileHost().readFile(u)) };
+    const inWeeks = analyseBid(path.join(bidFixtures, 'variant.commspec.yaml'), compliantText, host);
+    expect(inWeeks.findings.find((f) => f.ruleId === 'bids/price-ceilings')?.message).toBe(
+      "Your price for tier 'standard' is per week, but the specification's ceiling is £4,000 per placement per week: give the price per placement per week so it can be checked against the ceiling",
+    );
+    const over = analyseBid(path.join(bidFixtures, 'variant.commspec.yaml'), compliantText.replace('{ tier: standard, price: 3850, per: week }', '{ tier: standard, price: 4150, per: placement, period: week }'), host);
+    expect(over.findings.find((f) => f.ruleId === 'bids/price-ceilings')?.message).toBe(
+      "Your price for tier 'standard' (£4,150 per placement per week) is above the specification's ceiling of £4,000 per placement per week: bring it to £4,000 per placement per week or less",
+    );
+    const within = analyseBid(path.join(bidFixtures, 'variant.commspec.yaml'), compliantText.replace('{ tier: standard, price: 3850, per: week }', '{ tier: standard, price: 3850, per: placement, period: week }'), host);
+    expect(within.findings.filter((f) => f.ruleId.startsWith('bids/price'))).toEqual([]);
+  });
+
   it('a lot-specific price replaces the general one for that lot', () => {
     const a = variant(compliantText.replace('{ tier: complex, price: 6100, per: week }', '{ tier: complex, price: 6450, per: week }\n  - { tier: complex, lot: lot-south, price: 6150, per: week }'));
     expect(lines(a.findings)).toEqual([]);

@@ -168,3 +168,21 @@ describe('Markdown escaping', () => {
     expect(md2).toContain('- **Target:** ``>= 50% `by` 2027``');
   });
 });
+
+describe('prices with a period', () => {
+  it('say what the price covers and for how long, in the tender, OCDS and the diff', async () => {
+    const nelcp = readFileSync(path.join(__dirname, '..', '..', 'examples', 'ne-london-residential.commspec.yaml'), 'utf8');
+    const before = nelcp.replace('{ tier: low, ceiling: 4200, per: week }', '{ tier: low, ceiling: 4200, per: placement, period: week }');
+    expect(before).not.toBe(nelcp);
+    const a = analyseText(before);
+    expect(a.findings.filter((f) => f.ruleId.startsWith('schema/'))).toEqual([]);
+    expect(renderMarkdown(a)).toContain('£4,200 per placement per week');
+    const { toOcds } = await import('../../server/src/service/export/ocds');
+    const release = (toOcds(a).package.releases as unknown[])[0] as { tender: { items: Array<{ id: string; unit?: { name?: string } }> } };
+    const items = release.tender.items;
+    expect(items.filter((i) => i.unit?.name === 'placement per week').map((i) => i.id)).toContain('low-lot-outer-east-placement-per-week');
+    const { diffSpecifications } = await import('../../server/src/service/export/diff');
+    const after = analyseText(before.replace('per: placement, period: week }', 'per: placement, period: year }'));
+    expect(JSON.stringify(diffSpecifications(a.model, after.model))).toContain('per placement per year');
+  });
+});

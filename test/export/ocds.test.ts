@@ -114,7 +114,7 @@ describe('OCDS release packages for every example specification', () => {
           expect((lot.awardCriteria.criteria as J[]).map((c) => c.type)).toEqual(criteria.map((c) => (c.type === 'price' ? 'price' : 'quality')));
         }
         for (const p of get.arr(get.obj(v.value_for_money)!.prices).map((x) => get.obj(x)!)) {
-          const items = (tender.items as J[]).filter((i) => i.unit?.value?.amount === p.ceiling && i.unit?.name === p.per);
+          const items = (tender.items as J[]).filter((i) => i.unit?.value?.amount === p.ceiling && i.unit?.name === (p.period ? `${p.per} per ${p.period}` : p.per));
           expect(items.length, `price ${p.tier} ${p.ceiling}`).toBeGreaterThan(0);
           for (const i of items) expect((tender.lots as J[]).some((l) => l.id === i.relatedLot)).toBe(true);
         }

@@ -359,6 +359,13 @@ function money(n: number): string {
   return `£${groupThousands(n)}`;
 }
 
+/** What a price is for, compared between ceilings and bid prices: `week`, or `family per year` with a period. */
+function unitOf(o: Record<string, unknown>): string | undefined {
+  const per = trimmed(o.per);
+  const period = trimmed(o.period);
+  return per && period ? `${per} per ${period}` : per;
+}
+
 export function describePrice(amount: number, per: string, tier?: string, lot?: string): string {
   const where = [tier ? `tier '${tier}'` : '', lot ? `lot '${lot}'` : ''].filter(Boolean).join(', ');
   return `${money(amount)} per ${per}${where ? ` (${where})` : ''}`;
@@ -374,14 +381,14 @@ function prices(b: Record<string, unknown>, s: Record<string, unknown>, lots: st
   const ceilings: Ceiling[] = [];
   for (const { o, i } of objects(vfm?.prices)) {
     const ceiling = get.num(o.ceiling);
-    const per = trimmed(o.per);
+    const per = unitOf(o);
     if (ceiling === undefined || !per) continue;
     ceilings.push({ tier: trimmed(o.tier), lot: trimmed(o.lot), ceiling, per, specPath: ['value_for_money', 'prices', i] });
   }
   const bidPrices: BidPrice[] = [];
   for (const { o, i } of objects(b.prices)) {
     const price = get.num(o.price);
-    const per = trimmed(o.per);
+    const per = unitOf(o);
     if (price === undefined || !per) continue;
     bidPrices.push({ tier: trimmed(o.tier), lot: trimmed(o.lot), price, per, path: ['prices', i] });
   }

@@ -10,7 +10,7 @@
 
 import { compareAmbition, parseExpression } from '../../../../grammar/src/index';
 import { get, type DocumentModel } from '../model';
-import { date, label, money, number, quantity, text } from '../render/format';
+import { date, label, money, number, priceUnit, quantity, text } from '../render/format';
 import { escapeMarkdown } from './markdown';
 
 export interface SpecChange {
@@ -271,8 +271,8 @@ function valuePart(c: Changes, o: Obj, n: Obj): void {
   c.text('Budget and prices', 'pricing-model', 'Pricing model', label(ov.pricing_model), label(nv.pricing_model), p('pricing_model'));
   c.text('Budget and prices', 'full-cost-recovery', 'Full cost recovery', ov.full_cost_recovery, nv.full_cost_recovery, p('full_cost_recovery'));
 
-  const priceKey = (x: Obj) => `${text(x.tier) ?? ''}|${text(x.lot) ?? ''}|${text(x.per) ?? ''}`;
-  const priceWords = (x: Obj) => [text(x.tier) ? `level of need '${text(x.tier)}'` : 'all levels of need', text(x.lot) ? `lot '${text(x.lot)}'` : undefined].filter(Boolean).join(', ') + (text(x.per) ? `, per ${text(x.per)}` : '');
+  const priceKey = (x: Obj) => `${text(x.tier) ?? ''}|${text(x.lot) ?? ''}|${priceUnit(x) ?? ''}`;
+  const priceWords = (x: Obj) => [text(x.tier) ? `level of need '${text(x.tier)}'` : 'all levels of need', text(x.lot) ? `lot '${text(x.lot)}'` : undefined].filter(Boolean).join(', ') + (priceUnit(x) ? `, per ${priceUnit(x)}` : '');
   const prices = (v: Obj) => {
     const m = new Map<string, { item: Obj; index: number }>();
     get.arr(v.prices).forEach((x, index) => {

@@ -12,7 +12,7 @@
 
 import { parseExpression, type Expr, type TargetExpr } from '../../../../grammar/src/index';
 import { get, type DocumentModel } from '../model';
-import { label, money, number, text } from '../render/format';
+import { label, money, number, priceUnit, text } from '../render/format';
 import { slug } from '../render/escape';
 import { specificationTiers } from './report';
 import type { Analysis } from '../service';
@@ -463,10 +463,10 @@ export function toOcds(input: DocumentModel | Analysis, options: OcdsOptions = {
   for (const p of get.arr(vfm.prices).map(get.obj)) {
     if (!p || typeof p.ceiling !== 'number') continue;
     const tier = text(p.tier);
-    const per = text(p.per);
+    const per = priceUnit(p);
     const lotIds = text(p.lot) ? [text(p.lot)!] : declaredLots.length ? declaredLots.filter((l) => !tier || !get.arr(l.tiers).length || get.arr(l.tiers).includes(tier)).map((l) => l.id as string) : ['whole-contract'];
     for (const lot of lotIds) {
-      addItem([tier ?? 'all-levels', lot !== 'whole-contract' ? lot : undefined, per].filter(Boolean).join('-'), {
+      addItem([tier ?? 'all-levels', lot !== 'whole-contract' ? lot : undefined, per?.replace(/ /g, '-')].filter(Boolean).join('-'), {
         description: sentence([`${service}${tier ? `, ${tierLabel.get(tier) ?? tier} level of need` : ''}: maximum price per ${per ?? 'unit'} (price ceiling)`]),
         unit: { name: per, value: gbp(p.ceiling) },
         relatedLot: lot,

@@ -12,7 +12,7 @@ import type { DocumentKind } from '../document';
 import { get, type DocumentModel } from '../model';
 import type { Analysis } from '../service';
 import { taxonomies } from '../taxonomies';
-import { date, label, money, number, quantity, taxonomyLabel, text } from '../render/format';
+import { date, label, money, number, priceUnit, quantity, taxonomyLabel, text } from '../render/format';
 
 /** A run of text. `code` marks expressions and ids, shown in a fixed-width font. */
 export interface Span {
@@ -557,7 +557,7 @@ function priceCeilings(v: Record<string, unknown>, tier: string): string | undef
     .filter((p): p is Record<string, unknown> => p !== undefined && p.tier === tier);
   if (!prices.length) return undefined;
   return prices
-    .map((p) => `${money(p.ceiling) ?? '?'}${p.per !== undefined ? ` per ${label(p.per)}` : ''}${text(p.lot) ? ` (${text(p.lot)})` : ''}`)
+    .map((p) => `${money(p.ceiling) ?? '?'}${priceUnit(p) !== undefined ? ` per ${priceUnit(p)}` : ''}${text(p.lot) ? ` (${text(p.lot)})` : ''}`)
     .join('\n');
 }
 
@@ -709,7 +709,7 @@ function valuePart(o: Out, ctx: Ctx, statements: Map<string, string>): void {
     get.arr(vfm.prices).map((x) => {
       const p = get.obj(x) ?? {};
       const tier = text(p.tier);
-      return [tier !== undefined ? named(tierLabels.get(tier), tier) : plain('All levels'), plain(text(p.lot) ?? 'All lots'), plain(money(p.ceiling)), plain(label(p.per))];
+      return [tier !== undefined ? named(tierLabels.get(tier), tier) : plain('All levels'), plain(text(p.lot) ?? 'All lots'), plain(money(p.ceiling)), plain(priceUnit(p))];
     }),
     { numeric: [2] },
   );
@@ -989,7 +989,7 @@ function bidReport(ctx: Ctx): Report {
       get.arr(v.prices).map((x) => {
         const p = get.obj(x) ?? {};
         const ceiling = specPrices.find((s) => (s.tier ?? null) === (p.tier ?? null) && (s.lot === undefined || s.lot === p.lot));
-        return [plain(text(p.tier) ?? 'All levels'), plain(text(p.lot) ?? 'All lots'), plain(money(p.price)), plain(label(p.per)), ceiling ? plain(`${money(ceiling.ceiling)} per ${label(ceiling.per)}`) : undefined];
+        return [plain(text(p.tier) ?? 'All levels'), plain(text(p.lot) ?? 'All lots'), plain(money(p.price)), plain(priceUnit(p)), ceiling ? plain(`${money(ceiling.ceiling)} per ${priceUnit(ceiling)}`) : undefined];
       }),
       { numeric: [2, 4] },
     ),

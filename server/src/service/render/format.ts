@@ -235,6 +235,7 @@ const labels: Record<string, string> = {
   hour: 'hour',
   session: 'session',
   year: 'year',
+  month: 'month',
   // risk
   low: 'Low',
   high: 'High',
@@ -248,6 +249,13 @@ export function label(v: unknown): string | undefined {
   if (typeof v !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)) return s;
   const words = v.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What a price is for, in words: `week`, or `family per year` when a period is given. */
+export function priceUnit(price: Record<string, unknown> | undefined): string | undefined {
+  const per = label(price?.per);
+  const period = label(price?.period);
+  return per !== undefined && period !== undefined ? `${per} per ${period}` : per;
 }
 
 /** A framework outcome reference (`ecm/stay-safe`) with the words it stands for, when built in. */

@@ -14,7 +14,7 @@ import { get, type DocumentModel } from '../model';
 import type { Analysis } from '../service';
 import { theoryOfChangeSvg } from './diagram';
 import { attr, esc, slug } from './escape';
-import { date, label, money, number, quantity, taxonomyLabel, text } from './format';
+import { date, label, money, number, priceUnit, quantity, taxonomyLabel, text } from './format';
 import { webviewScript } from './script';
 import { stylesheet } from './styles';
 
@@ -638,7 +638,7 @@ function pricesFor(ctx: Ctx, tier: string): string | undefined {
   return prices
     .map((p) => {
       const lot = text(p.lot);
-      return `${esc(money(p.ceiling) ?? '')}${p.per !== undefined ? ` per ${esc(label(p.per) ?? '')}` : ''}${lot ? ` <span class="muted">(${esc(lot)})</span>` : ''}`;
+      return `${esc(money(p.ceiling) ?? '')}${p.per !== undefined ? ` per ${esc(priceUnit(p) ?? '')}` : ''}${lot ? ` <span class="muted">(${esc(lot)})</span>` : ''}`;
     })
     .join('<br>');
 }
@@ -921,7 +921,7 @@ function valuePart(ctx: Ctx, statements: Map<string, string>): string {
     rows: get.arr(vfm.prices).map((x, i) => {
       const o = get.obj(x) ?? {};
       const tier = text(o.tier);
-      return { header: true, path: p('prices', i), cells: [tier !== undefined ? idLabel(tier, tierLabels.get(tier)) : 'All levels', escOpt(text(o.lot)) ?? 'All lots', escOpt(money(o.ceiling)), escOpt(label(o.per))] };
+      return { header: true, path: p('prices', i), cells: [tier !== undefined ? idLabel(tier, tierLabels.get(tier)) : 'All levels', escOpt(text(o.lot)) ?? 'All lots', escOpt(money(o.ceiling)), escOpt(priceUnit(o))] };
     }),
   });
   const payments = get
@@ -1383,7 +1383,7 @@ function bid(ctx: Ctx, header: string, counts: Record<Severity, number> | undefi
       return {
         header: true,
         path: ['prices', i],
-        cells: [escOpt(text(p.tier)) ?? 'All levels', escOpt(text(p.lot)) ?? 'All lots', escOpt(money(p.price)), escOpt(label(p.per)), ceiling ? `${esc(money(ceiling.ceiling) ?? '')} per ${esc(label(ceiling.per) ?? '')}` : ''],
+        cells: [escOpt(text(p.tier)) ?? 'All levels', escOpt(text(p.lot)) ?? 'All lots', escOpt(money(p.price)), escOpt(priceUnit(p)), ceiling ? `${esc(money(ceiling.ceiling) ?? '')} per ${esc(priceUnit(ceiling) ?? '')}` : ''],
       };
     }),
   });

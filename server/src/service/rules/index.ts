@@ -39,6 +39,7 @@ import safeguardingBeyondChildProtection from './safeguarding/beyond-child-prote
 import valueForMoneyAwardWeights from './value-for-money/award-weights';
 import valueForMoneyOutcomePaymentTerms from './value-for-money/outcome-payment-terms';
 import valueForMoneyPriceOnly from './value-for-money/price-only';
+import valueForMoneyPricePeriod from './value-for-money/price-period';
 import valueForMoneySavingsProtection from './value-for-money/savings-protection';
 import valueForMoneyInnovationDefinition from './value-for-money/innovation-definition';
 import valueForMoneyFullCostRecovery from './value-for-money/full-cost-recovery';
@@ -125,6 +126,7 @@ export const allRules: readonly Rule[] = [
   valueForMoneyAwardWeights,
   valueForMoneyOutcomePaymentTerms,
   valueForMoneyPriceOnly,
+  valueForMoneyPricePeriod,
   valueForMoneySavingsProtection,
   valueForMoneyInnovationDefinition,
   valueForMoneyFullCostRecovery,
