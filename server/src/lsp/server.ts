@@ -452,17 +452,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // Documents are checked in slices of about 20 ms, so that the server answers edits, hovers and the open
       // documents' diagnostics in between; with a partial-result token, each slice's reports go to the client
       // as soon as they are made (nothing is held to be sent in one large answer).
-      const compute = async (stream: boolean) => {
+      // progress is shown for the first pass only: a pass after a hold re-checks what changed, and is quick
+      const compute = async (showProgress: boolean) => {
         const full: WorkspaceDocumentDiagnosticReport[] = [];
         const unchanged: WorkspaceDocumentDiagnosticReport[] = [];
         let streamed = false;
         const uris = ws.uris().filter((u) => !documents.get(u));
-        workDone.begin('commspec: checking the workspace', 0, `${uris.length} documents`, true);
+        if (showProgress) workDone.begin('commspec: checking the workspace', 0, `${uris.length} documents`, true);
         let batch: WorkspaceDocumentDiagnosticReport[] = [];
         const flush = (i: number) => {
-          workDone.report(Math.round((i / Math.max(1, uris.length)) * 100), `${i} of ${uris.length}`);
+          if (showProgress) workDone.report(Math.round((i / Math.max(1, uris.length)) * 100), `${i} of ${uris.length}`);
           if (!batch.length) return;
-          if (stream && resultProgress) {
+          if (resultProgress) {
             resultProgress.report({ items: batch });
             streamed = true;
           } else full.push(...batch);
@@ -485,7 +486,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           }
         }
         flush(uris.length);
-        workDone.done();
+        if (showProgress) workDone.done();
         return { full, unchanged, streamed };
       };
       let result = await compute(true);
@@ -501,7 +502,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           setTimeout(done, 60_000);
         });
         if (token.isCancellationRequested) return { items: [] };
-        result = await compute(true);
+        result = await compute(false);
       }
       const rest = [...result.full, ...result.unchanged];
       // with partial results, the final answer is empty and everything has gone as progress
