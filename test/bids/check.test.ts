@@ -239,6 +239,17 @@ describe('bid check: targets, prices and budget', () => {
   });
 });
 
+describe('bid check: prices per placement per week', () => {
+  it('are annualised for the budget like prices per week', () => {
+    const perPlacement = (t: string) => t.replace(/per: week \}/g, 'per: placement, period: week }');
+    const text = perPlacement(compliantText.replace('{ tier: standard, price: 3850, per: week }', '{ tier: standard, price: 3990, per: week }'));
+    const host = fileHost(new Map([[specFile, perPlacement(readFileSync(specFile, 'utf8').replace('budget: { annual: 4000000 }', 'budget: { annual: 3000000 }'))]]));
+    const a = analyseBid(path.join(bidFixtures, 'variant.commspec.yaml'), text, host);
+    expect(lines(a.findings)).toEqual(['32 bids/within-budget error']);
+    expect(a.findings[0].message).toContain('cost £3,319,680 a year, more than the annual budget of £3,000,000');
+  });
+});
+
 describe('bid check: the examples', () => {
   const example = (rel: string) => analyseBid(path.join(root, 'examples', rel));
 

@@ -353,7 +353,8 @@ function outcomes(doc: SourceDocument, model: DocumentModel, linked: Linked, s: 
 
 // ---------------------------------------------------------------- prices and budget
 
-const annualFactor: Record<string, number> = { week: 52, night: 365, year: 1 };
+/** A year's cost of one place, from a price in each unit (a place is a placement: `places` counts them). */
+const annualFactor: Record<string, number> = { week: 52, night: 365, year: 1, 'placement per week': 52, 'placement per month': 12, 'placement per year': 1 };
 
 function money(n: number): string {
   return `£${groupThousands(n)}`;
@@ -439,7 +440,7 @@ function budget(s: Record<string, unknown>, bidPrices: BidPrice[], lots: string[
     if (id) lotInfo.set(id, { places: get.num(o.places), value: get.num(o.value), i });
   });
   const annualised = bidPrices.filter((p) => annualFactor[p.per] !== undefined);
-  if (annualised.length === 0) return { result: 'not-computable', reason: 'The prices are not per week, night or year, so a yearly cost cannot be worked out' };
+  if (annualised.length === 0) return { result: 'not-computable', reason: 'The prices are not per week, night or year (or per placement per week, month or year), so a yearly cost cannot be worked out' };
   if (specLots.length === 0 || lots.length === 0) return { result: 'not-computable', reason: 'The specification gives no lots with a number of places, so a yearly cost cannot be worked out' };
   let low = 0;
   let high = 0;
