@@ -164,12 +164,13 @@ export const BUILTIN_SYMBOLS: ReadonlyMap<string, SymbolInfo & { collection?: bo
 );
 
 /** The YAML keys whose string values are expressions (used by the TextMate injection grammar). */
-export const EXPRESSION_KEYS = ['target', 'threshold', 'rule', 'measure', 'cap', 'entry', 'exit', 'trigger', 'when'] as const;
+export const EXPRESSION_KEYS = ['target', 'threshold', 'eligibility', 'rule', 'measure', 'cap', 'entry', 'exit', 'trigger', 'when'] as const;
 
 /** Which expression kind a YAML key holds. */
 export const EXPRESSION_KEY_KINDS: Record<(typeof EXPRESSION_KEYS)[number], 'target' | 'threshold' | 'payment' | 'measure'> = {
   target: 'target',
   threshold: 'threshold',
+  eligibility: 'threshold',
   rule: 'payment',
   measure: 'measure',
   cap: 'payment',

@@ -186,3 +186,14 @@ describe('prices with a period', () => {
     expect(JSON.stringify(diffSpecifications(a.model, after.model))).toContain('per placement per year');
   });
 });
+
+describe('eligibility', () => {
+  it('is an expression checked like a threshold and shown in the needs section', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', 'examples', 'short-breaks-disabled-children.commspec.yaml'), 'utf8');
+    const a = analyseText(text);
+    expect(a.model.expressions.find((e) => e.path.join('.') === 'needs.eligibility')?.kind).toBe('threshold');
+    expect(renderMarkdown(a)).toContain('- **Eligibility:** `age in 5..18 and (has_ehcp or on_disability_register)`');
+    const unknown = analyseText(text.replace('(has_ehcp or', '(has_ehcpp or'));
+    expect(unknown.findings.find((f) => f.ruleId === 'expressions/references')?.message).toContain("unknown name 'has_ehcpp'");
+  });
+});

@@ -91,6 +91,8 @@ describe('TextMate grammars in the real engine (vscode-textmate + Oniguruma) wit
     const measure = lineOf('measure: count(children where moves <= 1');
     expect(scopesAt(lines, measure, 'count')).toContain('support.function.commspec');
     expect(scopesAt(lines, measure, '<=')).toContain('keyword.operator.commspec');
+    const needs = tokenize('commspec: 1\nkind: specification\nneeds:\n  eligibility: age in 5..18 and has_ehcp\n');
+    expect(scopesAt(needs, 3, 'has_ehcp')).toContain('variable.other.commspec');
   });
 
   it('leaves other keys to YAML: prose with numbers and percentages gets no expression scopes', () => {

@@ -528,6 +528,7 @@ function needsPart(o: Out, n: Record<string, unknown> | undefined): void {
   o.fields([
     ['Needs assessment', a ? plain([text(a.title), human(a.date) ? `(${human(a.date)})` : undefined, text(a.url)].filter(Boolean).join(' ') || undefined) : undefined],
     ['Ages', plain(ageText)],
+    ['Eligibility', code(text(n.eligibility))],
     ['Target groups', labels(n.groups)],
     ['Area', plain(text(n.geography))],
   ]);

@@ -605,6 +605,7 @@ function needsPart(ctx: Ctx): string {
     fields(ctx, [
       ['Needs assessment', assessment, ['needs', 'assessment']],
       ['Ages', ageText ? esc(ageText) : undefined, ['needs', 'age']],
+      ['Eligibility', expr(n.eligibility), ['needs', 'eligibility']],
       ['Target groups', labels(n.groups), ['needs', 'groups']],
       ['Area', escOpt(text(n.geography)), ['needs', 'geography']],
     ]) +
