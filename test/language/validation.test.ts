@@ -48,6 +48,13 @@ describe('error kinds are reported at the right line and column, in plain words'
     },
     { name: 'unknown key with a suggestion', text: minimal.replace('    statement:', '    statment:'), rule: 'schema/unknown-key', where: (t) => at(t, 'statment'), message: /'statment' is not a key commspec knows in outcome 'families-stay-together': did you mean 'statement'\?/ },
     { name: 'unknown top-level key', text: minimal + 'budgett: 5\n', rule: 'schema/unknown-key', where: (t) => at(t, 'budgett'), message: /not a key commspec knows in a specification/ },
+    {
+      name: 'a value cut at a comma inside { }',
+      text: minimal.replace('source: SSDA903 return }', 'source: SSDA903 return, table A1 }'),
+      rule: 'schema/unknown-key',
+      where: (t) => at(t, 'table A1'),
+      message: /^'table A1' is not a key commspec knows in .*: a comma inside \{ \} ends a value, so 'table A1' was read as a new key\. If it belongs to source, put the whole value in quotes: source: "SSDA903 return, table A1"$/,
+    },
     { name: 'a list where a map belongs', text: minimal.replace('commissioner:\n  lead: Example Borough Council', 'commissioner:\n  - Example Borough Council'), rule: 'schema/type', where: (t) => at(t, '- Example'), message: /'commissioner' should be a section of keys .* but here it is a list/ },
     { name: 'a map where a list belongs', text: minimal.replace('outcomes:\n  - id: families-stay-together', 'outcomes:\n  id: families-stay-together'), rule: 'schema/type', where: (t) => at(t, 'id: families'), message: /'outcomes' should be a list/ },
     { name: 'a word where a number belongs', text: minimal.replace('value: 8,', 'value: eight,'), rule: 'schema/type', where: (t) => at(t, 'eight'), message: /'value' should be a number, but here it is the text "eight"/ },

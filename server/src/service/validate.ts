@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { createRequire } from 'node:module';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import { isRealDate as isRealCalendarDate } from '../../../grammar/src/index';
 import { keyText, nodeAtPath, nodeSpan, type PathSegment, type SourceDocument } from './document';
 import type { Finding } from './findings';
@@ -206,6 +206,25 @@ function finding(doc: SourceDocument, ruleId: string, message: string, at: Locat
   return { ruleId, severity: 'error', message, range: doc.lines.range(start, end), offsets: { start, end } };
 }
 
+/**
+ * An unknown key that is really the rest of a value cut at a comma: `{ description: Education, health and
+ * care plan }` reads as description: Education plus a key 'health and care plan' with no value.
+ */
+function splitByComma(doc: SourceDocument, path: readonly PathSegment[], extra: string): { key: string; value: string } | undefined {
+  const { node: map } = nodeAtPath(doc.yaml, path);
+  if (!isMap(map) || !(map as { flow?: boolean }).flow) return undefined;
+  const i = map.items.findIndex((p) => isScalar(p.key) && p.key.value === extra);
+  if (i < 1) return undefined;
+  const pair = map.items[i];
+  const before = map.items[i - 1];
+  if (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null)) return undefined;
+  if (!isScalar(before.key) || !isScalar(before.value) || typeof before.value.value !== 'string' || (before.value as Scalar).type !== 'PLAIN') return undefined;
+  const gapStart = before.value.range?.[1];
+  const keyStart = (pair.key as Scalar).range?.[0];
+  if (gapStart === undefined || keyStart === undefined || !/^\s*,\s*$/.test(doc.text.slice(gapStart, keyStart))) return undefined;
+  return { key: String(before.key.value), value: before.value.value };
+}
+
 function messageFor(doc: SourceDocument, name: SchemaName, e: ErrorObject): Finding | undefined {
   const root = schemas[name];
   const path = pathOf(e.instancePath);
@@ -226,7 +245,12 @@ function messageFor(doc: SourceDocument, name: SchemaName, e: ErrorObject): Find
       const suggestion = didYouMean(extra, allowed);
       const where = path.length === 0 ? `a ${name}` : describeAt(name, doc.value, path).replace(/^The /, 'the ').replace(/^This /, 'this ');
       const where2 = path.length === 0 ? where : where.charAt(0).toLowerCase() + where.slice(1);
-      const tail = suggestion ? `did you mean '${suggestion}'?` : `the keys allowed here are ${quoteList(allowed, 12)}`;
+      const split = splitByComma(doc, path, extra);
+      const tail = split
+        ? `a comma inside { } ends a value, so '${extra}' was read as a new key. If it belongs to ${split.key}, put the whole value in quotes: ${split.key}: "${split.value}, ${extra}"`
+        : suggestion
+          ? `did you mean '${suggestion}'?`
+          : `the keys allowed here are ${quoteList(allowed, 12)}`;
       return finding(doc, 'schema/unknown-key', `'${extra}' is not a key commspec knows in ${where2}: ${tail}`, spanOfKey(doc, [...path, extra]));
     }
     case 'type': {
