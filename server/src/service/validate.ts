@@ -79,7 +79,7 @@ export function describeAt(name: SchemaName, root: unknown, path: readonly PathS
     const entity = node?.['x-entity'];
     const value = valueAt(root, sub) as Record<string, unknown> | undefined;
     if (entity) {
-      const label = value && typeof value === 'object' ? (value.id ?? value.name ?? value.outcome ?? value.requirement ?? value.indicator) : undefined;
+      const label = value && typeof value === 'object' ? (value.id ?? value.name ?? value.outcome ?? value.requirement ?? value.indicator ?? value.criterion) : undefined;
       if (typeof label === 'string' && label) return `${entity} '${label}'`;
       if (typeof sub[sub.length - 1] === 'number') return `${entity} ${Number(sub[sub.length - 1]) + 1}`;
       return i === 0 ? `The ${entity.toLowerCase()}` : `The ${entity.toLowerCase()} section`;
