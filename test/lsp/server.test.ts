@@ -268,6 +268,32 @@ describe('background indexing', () => {
   }, 60_000);
 });
 
+describe('requests that need the whole workspace', () => {
+  test('code lenses wait for the workspace to be indexed in slices, while the open document is served meanwhile', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-lens-'));
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 1300 + i, lines: 300, id: `spec-${i}` }));
+    const uri = pathToFileURL(path.join(dir, 'open.commspec.yaml')).href;
+    const text = generateSpecification({ seed: 7, lines: 300, id: 'open' });
+    writeFileSync(new URL(uri), text);
+    const client = startClient();
+    try {
+      await client.initialize(pathToFileURL(dir).href, pullCapabilities);
+      client.open(uri, text);
+      const order: string[] = [];
+      const lenses = client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } }).then((r: any) => (order.push('lenses'), r));
+      await new Promise((r) => setTimeout(r, 50));
+      const symbols = client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((r: any) => (order.push('symbols'), r));
+      const [l, s] = await Promise.all([lenses, symbols]);
+      expect(order).toEqual(['symbols', 'lenses']);
+      expect(l.length).toBeGreaterThan(0);
+      expect(s.length).toBeGreaterThan(0);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('the editor setting commspec.config.path', () => {
   test('one chosen configuration file applies to every document', async () => {
     const ws = tempWorkspace();

@@ -299,7 +299,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         scanFinished();
       }
       changed(undefined);
-      const t = setTimeout(() => void indexWorkspace().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)), indexDelayMs);
+      const t = setTimeout(() => void indexAll().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)), indexDelayMs);
       t.unref?.();
     }),
   );
@@ -308,25 +308,37 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * A second after the workspace is read, the documents that are not open are analysed in the background,
    * in slices of about 20 ms between other work, so that the first find-references or rename across the
    * workspace does not wait for all of them. What is kept of each is small (see Workspace.analysis).
+   * Requests that need every document (references, rename, code lenses) wait for the same run rather than
+   * analysing the rest in one go, so the server keeps answering in the meantime.
    */
   const indexDelayMs = 1000;
   let shuttingDown = false;
-  async function indexWorkspace(): Promise<void> {
-    const uris = ws.uris().filter((u) => !documents.get(u) && !ws.isFresh(u));
-    if (!uris.length || shuttingDown) return;
-    const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('commspec: indexing the workspace', 0, `${uris.length} documents`, false);
-    let sliceStart = performance.now();
-    for (let i = 0; i < uris.length && !shuttingDown; i++) {
-      if (!documents.get(uris[i])) analysisOf(uris[i]);
-      if (performance.now() - sliceStart > 20) {
-        progress?.report(Math.round(((i + 1) / uris.length) * 100), `${i + 1} of ${uris.length}`);
-        await new Promise((r) => setImmediate(r));
-        sliceStart = performance.now();
+  let indexing: Promise<void> | undefined;
+  function indexAll(): Promise<void> {
+    indexing ??= (async () => {
+      try {
+        const uris = ws.uris().filter((u) => !documents.get(u) && !ws.isFresh(u));
+        if (!uris.length || shuttingDown) return;
+        const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+        progress?.begin('commspec: indexing the workspace', 0, `${uris.length} documents`, false);
+        let sliceStart = performance.now();
+        for (let i = 0; i < uris.length && !shuttingDown; i++) {
+          if (!documents.get(uris[i])) analysisOf(uris[i]);
+          if (performance.now() - sliceStart > 20) {
+            progress?.report(Math.round(((i + 1) / uris.length) * 100), `${i + 1} of ${uris.length}`);
+            await new Promise((r) => setImmediate(r));
+            sliceStart = performance.now();
+          }
+        }
+        progress?.done();
+      } finally {
+        indexing = undefined;
       }
-    }
-    progress?.done();
+    })();
+    return indexing;
   }
+  /** Completion answers at once, from the documents analysed so far. */
+  const quickView = { analysis: (uri: string) => ws.analysis(uri), all: () => ws.analysedSoFar() };
 
   connection.onDidChangeConfiguration(
     safe('configuration', undefined, async (params) => {
@@ -524,7 +536,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(
     safe('completion', null, (params) =>
       withDoc(params.textDocument.uri, null, (a) => {
-        const items = completion(a, offsetOf(a, params.position), ws).map((e) => toCompletionItem(e, a.doc.lines, snippets));
+        const items = completion(a, offsetOf(a, params.position), quickView).map((e) => toCompletionItem(e, a.doc.lines, snippets));
         return { isIncomplete: false, items };
       }),
     ),
@@ -557,6 +569,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onReferences(
     safe('references', [], async (params) => {
       await scanned;
+      await indexAll();
       return withDoc(params.textDocument.uri, [], (a) => references(a, offsetOf(a, params.position), ws, params.context.includeDeclaration).map((l) => ({ uri: l.uri, range: l.range })));
     }),
   );
@@ -581,6 +594,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRenameRequest(
     safe('rename', null, async (params) => {
       await scanned;
+      await indexAll();
       return withDoc(params.textDocument.uri, null, (a) => {
         const r = rename(a, offsetOf(a, params.position), params.newName, ws);
         if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
@@ -648,7 +662,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ),
   );
 
-  connection.onCodeLens(safe('code lens', [], (params) => withDoc(params.textDocument.uri, [], (a) => codeLenses(a, ws).map((l) => ({ range: l.range, command: { title: l.title, command: '' } })))));
+  connection.onCodeLens(
+    safe('code lens', [], async (params) => {
+      // a specification's lenses count the bids that answer it, across the workspace
+      if (ws.analysis(params.textDocument.uri)?.model.kind === 'specification') {
+        await scanned;
+        await indexAll();
+      }
+      return withDoc(params.textDocument.uri, [], (a) => codeLenses(a, ws).map((l) => ({ range: l.range, command: { title: l.title, command: '' } })));
+    }),
+  );
 
   connection.languages.inlayHint.on(
     safe('inlay hints', [], (params) =>

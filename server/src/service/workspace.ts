@@ -329,6 +329,16 @@ export class Workspace {
     return !!hit && this.fresh(hit, uri);
   }
 
+  /** Analyses already made and still current, without analysing anything (for answers that must be quick). */
+  analysedSoFar(): Analysis[] {
+    const out: Analysis[] = [];
+    for (const uri of this.uris()) {
+      const hit = this.cache.get(uri);
+      if (hit && this.fresh(hit, uri)) out.push(hit.analysis);
+    }
+    return out;
+  }
+
   /** Analyses of every document in the workspace. */
   all(): Analysis[] {
     const out: Analysis[] = [];
