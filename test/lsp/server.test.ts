@@ -192,15 +192,29 @@ describe('language server with pull diagnostics', () => {
   });
 });
 
+/**
+ * A temporary workspace of `n` generated specifications (spec-0 … spec-<n-1>), plus an `open.commspec.yaml`
+ * for the test to open, and a started client; `done` stops the client and removes the folder.
+ */
+function generatedWorkspace(name: string, n: number, seed: number, lines = 300) {
+  const dir = mkdtempSync(path.join(tmpdir(), `commspec-lsp-${name}-`));
+  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: seed + i, lines, id: `spec-${i}` }));
+  const openUri = pathToFileURL(path.join(dir, 'open.commspec.yaml')).href;
+  const openText = generateSpecification({ seed: seed - 1, lines, id: 'open' });
+  writeFileSync(new URL(openUri), openText);
+  const client = startClient();
+  const specUri = (i: number) => pathToFileURL(path.join(dir, `spec-${i}.commspec.yaml`)).href;
+  const done = async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, client, openUri, openText, specUri, done };
+}
+
 describe('workspace diagnostics in a large workspace', () => {
   test('reports stream to the client as partial results while the server keeps answering the open document', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-large-'));
     const n = 150;
-    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 700 + i, lines: 300, id: `spec-${i}` }));
-    const openUri = pathToFileURL(path.join(dir, 'open.commspec.yaml')).href;
-    const openText = generateSpecification({ seed: 1, lines: 300, id: 'open' });
-    writeFileSync(new URL(openUri), openText);
-    const client = startClient();
+    const { dir, client, openUri, openText, specUri, done } = generatedWorkspace('large', n, 700);
     try {
       await client.initialize(pathToFileURL(dir).href, pullCapabilities);
       client.open(openUri, openText, 1);
@@ -224,24 +238,21 @@ describe('workspace diagnostics in a large workspace', () => {
       expect(batches.length).toBeGreaterThan(1);
       const uris = batches.flat().map((i) => i.uri);
       expect(new Set(uris).size).toBe(uris.length); // each document once
-      expect(uris.sort()).toEqual(Array.from({ length: n }, (_, i) => pathToFileURL(path.join(dir, `spec-${i}.commspec.yaml`)).href).sort());
+      expect(uris.sort()).toEqual(Array.from({ length: n }, (_, i) => specUri(i)).sort());
       for (const item of batches.flat()) expect(item.kind).toBe('full');
     } finally {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await done();
     }
   }, 60_000);
 });
 
 describe('background indexing', () => {
   test('a second after start, the documents that are not open are indexed in the background, with progress', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-index-'));
     const n = 40;
-    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 900 + i, lines: 200, id: `spec-${i}` }));
-    const client = startClient();
+    const { dir, client, specUri, done } = generatedWorkspace('index', n, 900, 200);
     const progress: Array<{ token: unknown; value: any }> = [];
     let indexed: () => void;
-    const done = new Promise<void>((r) => (indexed = r));
+    const indexing = new Promise<void>((r) => (indexed = r));
     const titles = new Map<unknown, string>();
     client.conn.onNotification('$/progress', (p: { token: unknown; value: any }) => {
       progress.push(p);
@@ -250,32 +261,26 @@ describe('background indexing', () => {
     });
     try {
       await client.initialize(pathToFileURL(dir).href, { ...pushCapabilities, window: { workDoneProgress: true } });
-      await done;
+      await indexing;
       const begin = progress.find((p) => p.value.kind === 'begin' && p.value.title === 'commspec: indexing the workspace');
-      expect(begin?.value.message).toBe(`${n} documents`);
+      expect(begin?.value.message).toBe(`${n + 1} documents`); // and open.commspec.yaml, not opened here
       // nothing was published for documents that are not open
       expect(client.diagnostics).toEqual([]);
       // references across the workspace are answered from the index
-      const uri = pathToFileURL(path.join(dir, 'spec-0.commspec.yaml')).href;
+      const uri = specUri(0);
       const text = readFileSync(new URL(uri), 'utf8');
       client.open(uri, text);
       const refs: any[] = await client.conn.sendRequest('textDocument/references', { textDocument: { uri }, position: pos(text, 'id: spec-0', 4), context: { includeDeclaration: true } });
       expect(refs.map((r) => r.uri)).toContain(uri);
     } finally {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await done();
     }
   }, 60_000);
 });
 
 describe('requests that need the whole workspace', () => {
   test('code lenses wait for the workspace to be indexed in slices, while the open document is served meanwhile', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'commspec-lsp-lens-'));
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(dir, `spec-${i}.commspec.yaml`), generateSpecification({ seed: 1300 + i, lines: 300, id: `spec-${i}` }));
-    const uri = pathToFileURL(path.join(dir, 'open.commspec.yaml')).href;
-    const text = generateSpecification({ seed: 7, lines: 300, id: 'open' });
-    writeFileSync(new URL(uri), text);
-    const client = startClient();
+    const { dir, client, openUri: uri, openText: text, done } = generatedWorkspace('lens', 120, 1300);
     try {
       await client.initialize(pathToFileURL(dir).href, pullCapabilities);
       client.open(uri, text);
@@ -288,8 +293,7 @@ describe('requests that need the whole workspace', () => {
       expect(l.length).toBeGreaterThan(0);
       expect(s.length).toBeGreaterThan(0);
     } finally {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await done();
     }
   }, 60_000);
 });
