@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LanguageService } from '../server/src/service/service';
 import { fileHost } from '../cli/src/host';
-import { root } from './helpers';
+import { examplePaths, root } from './helpers';
 
 const service = new LanguageService(fileHost());
 const lint = (rel: string) => {
@@ -13,14 +13,7 @@ const lint = (rel: string) => {
 const at = (rel: string) => new Set(lint(rel).map((f) => `${f.range.start.line + 1} ${f.ruleId}`));
 
 describe('the good examples', () => {
-  const good: string[] = [];
-  const walk = (dir: string, rel = '') => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory() && e.name !== 'flawed') walk(path.join(dir, e.name), path.join(rel, e.name));
-      else if (e.name.endsWith('.commspec.yaml')) good.push(path.join(rel, e.name));
-    }
-  };
-  walk(path.join(root, 'examples'));
+  const good = examplePaths({ flawed: false }).map((p) => path.relative(path.join(root, 'examples'), p));
 
   it('are at least six specifications, a framework and a bid', () => {
     expect(good.length).toBeGreaterThanOrEqual(7);

@@ -1,9 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../server/src/service/findings';
 import { LanguageService, noHost, type Host } from '../server/src/service/service';
 
 export const root = path.resolve(__dirname, '..');
+
+/** Every `*.commspec.yaml` under examples/ (subfolders included, `flawed/` unless left out), sorted. */
+export function examplePaths(options: { flawed?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (options.flawed !== false || e.name !== 'flawed') walk(p);
+      } else if (e.name.endsWith('.commspec.yaml')) out.push(p);
+    }
+  };
+  walk(path.join(root, 'examples'));
+  return out.sort();
+}
 
 export function fixture(rel: string): string {
   return readFileSync(path.join(root, 'test', 'fixtures', rel), 'utf8');

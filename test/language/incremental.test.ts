@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { readDocument } from '../../server/src/service/document';
 import { ChunkCache } from '../../server/src/service/incremental';
 import { LanguageService } from '../../server/src/service/service';
 import { generateSpecification } from '../../bench/generate.mjs';
-import { root } from '../helpers';
+import { examplePaths } from '../helpers';
 
 /** Every node's range and scalar value, in document order: what positions and values the rest of commspec sees. */
 function shape(node: unknown, out: string[] = []): string[] {
@@ -25,18 +24,6 @@ function shape(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function examples(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.commspec.yaml')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(root, 'examples'));
-  return out;
-}
 
 function sameAsFullParse(text: string, cache: ChunkCache): boolean {
   const fast = cache.read(text);
@@ -50,7 +37,7 @@ function sameAsFullParse(text: string, cache: ChunkCache): boolean {
 describe('incremental reading of large documents', () => {
   it('gives exactly the values and ranges of a full parse, on every example and on generated specifications', () => {
     let used = 0;
-    for (const text of [...examples(), generateSpecification({ seed: 3, lines: 2000 })]) if (sameAsFullParse(text, new ChunkCache())) used++;
+    for (const text of [...examplePaths().map((f) => readFileSync(f, 'utf8')), generateSpecification({ seed: 3, lines: 2000 })]) if (sameAsFullParse(text, new ChunkCache())) used++;
     expect(used).toBeGreaterThanOrEqual(6);
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateSchemas } from '../../scripts/schemas.mjs';
 import { nodeAtPath, readDocument, type PathSegment } from '../../server/src/service/document';
 import { resolveSchema, schemas, type SchemaNode } from '../../server/src/service/schema-nav';
-import { analyse, root } from '../helpers';
+import { analyse, examplePaths, root } from '../helpers';
 
 describe('the JSON Schemas', () => {
   it('are generated from schemas/src (run node scripts/schemas.mjs after editing the sources)', () => {
@@ -45,16 +45,7 @@ describe('the JSON Schemas', () => {
 
 /** The non-flawed examples, read from disk. */
 function goodExamples(): Array<{ file: string; text: string }> {
-  const out: Array<{ file: string; text: string }> = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory() && e.name !== 'flawed') walk(p);
-      else if (e.name.endsWith('.commspec.yaml')) out.push({ file: p, text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(path.join(root, 'examples'));
-  return out;
+  return examplePaths({ flawed: false }).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
 
 describe('every part of the schema, valid and invalid', () => {

@@ -1,32 +1,20 @@
 // Data safety: fixes and code actions change only their own ranges and never leave broken YAML behind;
 // lint and check-bid never write to their inputs.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, codeActions } from '../../server/src/service/features/actions';
 import { LanguageService } from '../../server/src/service/service';
 import { fileHost } from '../../cli/src/host';
-import { root } from '../helpers';
+import { examplePaths, root } from '../helpers';
 import { commspec, examplesCopy } from '../cli/run';
 
-function examples(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.commspec.yaml')) out.push(p);
-    }
-  };
-  walk(path.join(root, 'examples'));
-  return out.sort();
-}
 
 const service = new LanguageService(fileHost());
 const yamlErrors = (uri: string, text: string) => service.analyse(uri, text).findings.filter((f) => f.ruleId.startsWith('yaml/') && f.severity === 'error').length;
 
 describe('every fix and code action on every example', () => {
-  for (const file of examples()) {
+  for (const file of examplePaths()) {
     it(`${path.relative(root, file)}: edits touch only their ranges and leave valid YAML`, () => {
       const original = readFileSync(file, 'utf8');
       let checked = 0;
@@ -69,7 +57,7 @@ describe('every fix and code action on every example', () => {
 describe('commands never write to their inputs', () => {
   it('lint and check-bid leave every example byte-for-byte as it was', () => {
     const dir = examplesCopy();
-    const files = examples().map((f) => path.join(dir, path.relative(root, f)));
+    const files = examplePaths().map((f) => path.join(dir, path.relative(root, f)));
     const before = files.map((f) => [readFileSync(f), statSync(f).mtimeMs] as const);
     commspec(['lint', 'examples', '--format', 'json'], { cwd: dir });
     commspec(['check-bid', 'examples/bids', 'examples/flawed/bids', '--format', 'json'], { cwd: dir });

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LanguageService } from '../../server/src/service/service';
-import { memoryHost, root } from '../helpers';
+import { examplePaths, memoryHost } from '../helpers';
 import { completion } from '../../server/src/service/features/completion';
 import { hover } from '../../server/src/service/features/hover';
 import { allOccurrences, definition, highlights, prepareRename, references, rename } from '../../server/src/service/features/navigation';
@@ -18,20 +17,7 @@ const runs = Number(process.env.FUZZ_RUNS ?? 150);
 /** The most one analysis may take on these inputs (generous: CI machines are slow and shared). */
 const boundMs = 5000;
 
-function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.commspec.yaml')) files[p] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(path.join(root, 'examples'));
-  return files;
-}
-
-const files = exampleFiles();
+const files: Record<string, string> = Object.fromEntries(examplePaths().map((p) => [p, readFileSync(p, 'utf8')]));
 const names = Object.keys(files).sort();
 const service = new LanguageService(memoryHost(files));
 const incremental = new LanguageService(memoryHost(files), undefined, { incremental: true });
