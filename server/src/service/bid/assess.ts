@@ -1,4 +1,5 @@
 import { groupThousands } from '../text';
+import { priceUnit } from '../render/format';
 import { documentCache } from '../doc-cache';
 // The bid check: how a bid answers each part of the specification it names. Pure data, computed once
 // per bid document and shared by the bid rules (which report on it), the compliance matrix and the
@@ -360,13 +361,6 @@ function money(n: number): string {
   return `£${groupThousands(n)}`;
 }
 
-/** What a price is for, compared between ceilings and bid prices: `week`, or `family per year` with a period. */
-function unitOf(o: Record<string, unknown>): string | undefined {
-  const per = trimmed(o.per);
-  const period = trimmed(o.period);
-  return per && period ? `${per} per ${period}` : per;
-}
-
 export function describePrice(amount: number, per: string, tier?: string, lot?: string): string {
   const where = [tier ? `tier '${tier}'` : '', lot ? `lot '${lot}'` : ''].filter(Boolean).join(', ');
   return `${money(amount)} per ${per}${where ? ` (${where})` : ''}`;
@@ -382,14 +376,14 @@ function prices(b: Record<string, unknown>, s: Record<string, unknown>, lots: st
   const ceilings: Ceiling[] = [];
   for (const { o, i } of objects(vfm?.prices)) {
     const ceiling = get.num(o.ceiling);
-    const per = unitOf(o);
+    const per = priceUnit(o, trimmed);
     if (ceiling === undefined || !per) continue;
     ceilings.push({ tier: trimmed(o.tier), lot: trimmed(o.lot), ceiling, per, specPath: ['value_for_money', 'prices', i] });
   }
   const bidPrices: BidPrice[] = [];
   for (const { o, i } of objects(b.prices)) {
     const price = get.num(o.price);
-    const per = unitOf(o);
+    const per = priceUnit(o, trimmed);
     if (price === undefined || !per) continue;
     bidPrices.push({ tier: trimmed(o.tier), lot: trimmed(o.lot), price, per, path: ['prices', i] });
   }

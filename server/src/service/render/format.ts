@@ -251,10 +251,13 @@ export function label(v: unknown): string | undefined {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** What a price is for, in words: `week`, or `family per year` when a period is given. */
-export function priceUnit(price: Record<string, unknown> | undefined): string | undefined {
-  const per = label(price?.per);
-  const period = label(price?.period);
+/**
+ * What a price is for, in words: `week`, or `family per year` when a period is given. `words` reads each
+ * part (the bid check compares the codes as written, so it passes its own reader).
+ */
+export function priceUnit(price: Record<string, unknown> | undefined, words: (v: unknown) => string | undefined = label): string | undefined {
+  const per = words(price?.per);
+  const period = words(price?.period);
   return per !== undefined && period !== undefined ? `${per} per ${period}` : per;
 }
 
