@@ -222,11 +222,14 @@ export class Workspace {
     if (keep) {
       this.disk.set(uri, text);
       this.fingerprints.delete(uri);
-    } else {
-      this.disk.delete(uri);
-      this.fingerprints.set(uri, fingerprint(text as string));
-    }
+    } else this.releaseText(uri, text as string);
     if (!same && !open) this.bump(uri, text);
+  }
+
+  /** Keeps only a fingerprint of a document's disk text; the text is read again when needed. */
+  private releaseText(uri: string, text: string): void {
+    this.disk.delete(uri);
+    this.fingerprints.set(uri, fingerprint(text));
   }
 
   /** Forgets what was read from disk for a document, so it is read again when next needed. */
@@ -314,10 +317,7 @@ export class Workspace {
       // a document indexed but not open keeps only what navigation and diagnostics need, and not its text
       this.service.compact(analysis, allOccurrences(analysis));
       this.service.forget(uri);
-      if (this.disk.get(uri) === text) {
-        this.disk.delete(uri);
-        this.fingerprints.set(uri, fingerprint(text));
-      }
+      if (this.disk.get(uri) === text) this.releaseText(uri, text);
     }
     this.cache.set(uri, { text: open ? text : undefined, revision: this.revision(uri), analysis, deps: recording.deps, idGeneration: recording.usedIds ? this.idGeneration : undefined });
     return analysis;
