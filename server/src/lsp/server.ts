@@ -321,15 +321,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!uris.length || shuttingDown) return;
         const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
         progress?.begin('commspec: indexing the workspace', 0, `${uris.length} documents`, false);
-        let sliceStart = performance.now();
-        for (let i = 0; i < uris.length && !shuttingDown; i++) {
-          if (!documents.get(uris[i])) analysisOf(uris[i]);
-          if (performance.now() - sliceStart > 20) {
-            progress?.report(Math.round(((i + 1) / uris.length) * 100), `${i + 1} of ${uris.length}`);
-            await new Promise((r) => setImmediate(r));
-            sliceStart = performance.now();
-          }
-        }
+        await analyseInSlices(
+          uris,
+          () => undefined,
+          (done) => progress?.report(Math.round((done / uris.length) * 100), `${done} of ${uris.length}`),
+          () => shuttingDown,
+        );
         progress?.done();
       } finally {
         indexing = undefined;
@@ -337,6 +334,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     })();
     return indexing;
   }
+  /**
+   * Analyses documents one after another, skipping those opened meanwhile (their own diagnostics cover them),
+   * and hands each analysis to `each`. Every 20 ms or so it tells `afterSlice` how many are done and lets
+   * other work run (edits, hovers, the open documents' diagnostics); it stops early when `stop` says so.
+   */
+  async function analyseInSlices(uris: string[], each: (uri: string, a: Analysis) => void, afterSlice: (done: number) => void, stop: () => boolean): Promise<void> {
+    let sliceStart = performance.now();
+    for (let i = 0; i < uris.length && !stop(); i++) {
+      if (!documents.get(uris[i])) {
+        const a = analysisOf(uris[i]);
+        if (a) each(uris[i], a);
+      }
+      if (performance.now() - sliceStart > 20) {
+        afterSlice(i + 1);
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
   /** Completion answers at once, from the documents analysed so far. */
   const quickView = { analysis: (uri: string) => ws.analysis(uri), all: () => ws.analysedSoFar() };
 
@@ -461,9 +478,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     safe('workspace diagnostics', { items: [] }, async (params, token, workDone, resultProgress) => {
       await scanned;
       const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-      // Documents are checked in slices of about 20 ms, so that the server answers edits, hovers and the open
-      // documents' diagnostics in between; with a partial-result token, each slice's reports go to the client
-      // as soon as they are made (nothing is held to be sent in one large answer).
+      // Documents are checked in slices (analyseInSlices); with a partial-result token, each slice's reports
+      // go to the client as soon as they are made (nothing is held to be sent in one large answer).
       // progress is shown for the first pass only: a pass after a hold re-checks what changed, and is quick
       const compute = async (showProgress: boolean) => {
         const full: WorkspaceDocumentDiagnosticReport[] = [];
@@ -481,22 +497,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           } else full.push(...batch);
           batch = [];
         };
-        let sliceStart = performance.now();
-        for (let i = 0; i < uris.length && !token.isCancellationRequested; i++) {
-          const uri = uris[i];
-          if (documents.get(uri)) continue; // opened meanwhile: its own diagnostics cover it
-          const a = analysisOf(uri);
-          if (a) {
+        await analyseInSlices(
+          uris,
+          (uri, a) => {
             const resultId = resultIdOf(a);
             if (previous.get(uri) === resultId) unchanged.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
             else batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: diagnosticsFor(a) });
-          }
-          if (performance.now() - sliceStart > 20) {
-            flush(i + 1);
-            await new Promise((r) => setImmediate(r));
-            sliceStart = performance.now();
-          }
-        }
+          },
+          flush,
+          () => token.isCancellationRequested,
+        );
         flush(uris.length);
         if (showProgress) workDone.done();
         return { full, unchanged, streamed };
