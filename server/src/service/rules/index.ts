@@ -84,6 +84,19 @@ import bidsConsortium from './bids/consortium';
 import bidsParticipation from './bids/participation';
 import bidsSocialValue from './bids/social-value';
 import bidsLotsNamed from './bids/lots-named';
+import indicatorsBaselineAge from './indicators/baseline-age';
+import tiersPartition from './tiers/partition';
+import safeguardingMissingFromCare from './safeguarding/missing-from-care';
+import safeguardingExploitation from './safeguarding/exploitation';
+import safeguardingBarredList from './safeguarding/barred-list';
+import safeguardingDesignatedLead from './safeguarding/designated-lead';
+import safeguardingNotificationTime from './safeguarding/notification-time';
+import safeguardingSupervision from './safeguarding/supervision';
+import valueForMoneyShareAtRisk from './value-for-money/share-at-risk';
+import valueForMoneyPriceOverQuality from './value-for-money/price-over-quality';
+import valueForMoneyMoneyAddsUp from './value-for-money/money-adds-up';
+import needsAgeRange from './needs/age-range';
+import transitionsCareLeaverAge from './transitions/care-leaver-age';
 
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
@@ -113,16 +126,24 @@ export const allRules: readonly Rule[] = [
   indicatorsComparator,
   indicatorsBaseN,
   indicatorsTargetVsBaseline,
+  indicatorsBaselineAge,
   tiersDefinition,
   tiersThreshold,
   tiersReTiering,
   tiersCoverage,
+  tiersPartition,
   safeguardingSection,
   safeguardingEscalation,
   safeguardingLado,
   safeguardingTraining,
   safeguardingReviewDate,
   safeguardingBeyondChildProtection,
+  safeguardingMissingFromCare,
+  safeguardingExploitation,
+  safeguardingBarredList,
+  safeguardingDesignatedLead,
+  safeguardingNotificationTime,
+  safeguardingSupervision,
   valueForMoneyAwardWeights,
   valueForMoneyOutcomePaymentTerms,
   valueForMoneyPriceOnly,
@@ -131,6 +152,9 @@ export const allRules: readonly Rule[] = [
   valueForMoneyInnovationDefinition,
   valueForMoneyFullCostRecovery,
   valueForMoneyContractKpis,
+  valueForMoneyShareAtRisk,
+  valueForMoneyPriceOverQuality,
+  valueForMoneyMoneyAddsUp,
   participationInvolvement,
   participationNonIdentifying,
   governanceNamedLead,
@@ -142,11 +166,13 @@ export const allRules: readonly Rule[] = [
   evaluationMeasurableFrom,
   transitionsLookedAfterPathways,
   transitionsBlockAllocation,
+  transitionsCareLeaverAge,
   marketSingleLot,
   marketAccreditations,
   marketSmallProviders,
   needsAssessment,
   needsTargetGroups,
+  needsAgeRange,
   jointCommissioningPartners,
   jointCommissioningAccountability,
   jointCommissioningFunding,

@@ -1,5 +1,6 @@
 import { get } from '../../model';
 import { defineRule } from '../types';
+import { describeKind, serviceKind } from '../sense/service-type';
 import { addToMap, addTopLevel, listing, sectionAt, text } from '../helpers';
 
 type Pathway = 'step_down' | 'staying_put' | 'leaving_care';
@@ -11,11 +12,11 @@ const skeleton: Record<Pathway, string> = {
 };
 const words: Record<Pathway, string> = { step_down: 'step-down (step_down:)', staying_put: 'staying put after 18 (staying_put:)', leaving_care: 'leaving care (leaving_care:)' };
 
+/** Placements only: a mentoring scheme or a grant for care leavers is a service for them, not a placement they leave. */
 function required(value: Record<string, unknown>): { needs: Pathway[]; why: string } | undefined {
-  const type = get.str(value.service_type);
-  if (type === 'residential-care') return { needs: ['step_down', 'staying_put', 'leaving_care'], why: 'a residential service' };
-  if (type === 'fostering') return { needs: ['staying_put', 'leaving_care'], why: 'a fostering service' };
-  if (type === 'leaving-care') return { needs: ['staying_put', 'leaving_care'], why: 'a leaving-care service' };
+  const kind = serviceKind(value);
+  if (kind.type === 'residential-care') return { needs: ['step_down', 'staying_put', 'leaving_care'], why: describeKind(kind) };
+  if (kind.type === 'fostering') return { needs: ['staying_put', 'leaving_care'], why: describeKind(kind) };
   return undefined;
 }
 
@@ -23,7 +24,7 @@ export default defineRule({
   meta: {
     id: 'transitions/looked-after-pathways',
     severity: 'warning',
-    description: 'A residential, fostering or looked-after service sets out step-down, staying-put and leaving-care pathways.',
+    description: 'A residential or foster care service sets out step-down, staying-put and leaving-care pathways.',
     rationale:
       'The NELCP model placed a child "for 6-9 months before then stepping down to fostering or semi-independent care", offered the "option to stay put until 21 years old", and aimed to "develop a sustainable plan to step-down from residential care for all young people". Councils also sought "better managing the transition to adult services and leaving care". Without these routes, a placement becomes the destination rather than a stage.',
     evidence: ['seed 002 L165', 'seed 002 L233', 'seed 002 L417', 'seed 000 L2092'],

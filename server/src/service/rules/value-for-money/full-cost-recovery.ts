@@ -34,12 +34,13 @@ export default defineRule({
   check({ doc, model, report }) {
     const vfm = get.obj(model.value.value_for_money);
     if (!vfm || text(vfm.full_cost_recovery)) return;
-    const capped = get.arr(vfm.prices).length > 0 || get.obj(vfm.budget) !== undefined;
-    if (!capped) return;
+    // a budget is not a cap on a price: only price ceilings (and capped rates) are
+    const ceilings = get.arr(vfm.prices).filter((p) => get.num(get.obj(p)?.ceiling) !== undefined).length;
+    if (ceilings === 0) return;
     const why = thirdSectorSignal(model.value);
     if (!why) return;
     report({
-      message: `Prices are capped and the service is open to voluntary and community providers (${why}), but there is no full cost recovery statement: add full_cost_recovery: saying that prices cover the full cost of delivery, including overheads`,
+      message: `The specification caps ${ceilings} price${ceilings > 1 ? 's' : ''} (price ceilings under prices:) and the service is open to voluntary and community providers (${why}), but there is no full cost recovery statement: add full_cost_recovery: saying that prices cover the full cost of delivery, including overheads`,
       at: { path: ['value_for_money'], part: 'key' },
       fix: addToMap(doc, ['value_for_money'], ['full_cost_recovery: Prices cover the full cost of delivery, including management, supervision, training and a fair share of overheads'], 'Add a full cost recovery statement'),
     });

@@ -1,0 +1,62 @@
+import { get } from '../../model';
+import { contractStart, dayNumber, formatDay, indicators, option } from '../helpers';
+import { defineRule, type Rule, type RuleMeta } from '../types';
+
+const meta: RuleMeta = {
+  id: 'indicators/baseline-age',
+  severity: 'warning',
+  description: 'A baseline is recent enough to set a target from, given how often the indicator is collected.',
+  rationale:
+    'Needs analysis must rest on current data: a target is a change from where things stand now. An indicator that is collected every year, with a baseline several years before the specification, sets its target against a picture that has moved, and bidders cannot tell how ambitious it is. Use the latest published figure, or say the baseline will be refreshed at mobilisation.',
+  evidence: ['seed 004 L489', 'seed 000 L1040'],
+  kinds: ['specification'],
+  tags: ['indicators'],
+  options: {
+    cycles: { type: 'number', default: 2, description: 'How many collection periods old a baseline may be, on top of the publication lag.' },
+    lag_months: { type: 'number', default: 12, description: 'The usual delay, in months, between the end of a period and its figures being published.' },
+  },
+};
+
+const refreshed = /\b(re-?measur\w*|refresh\w*|updat\w*|re-?set|re-?establish\w*|replac\w*|re-?based?|re-?baselin\w*|confirm\w* (?:at|during|in) (?:mobilisation|year one|the first year))\b/i;
+
+const periodMonths: Record<string, number> = { monthly: 1, quarterly: 3, termly: 4, 'six-monthly': 6, annually: 12, 'at-exit': 12 };
+
+/** The date the specification speaks from: publication, the newest version, the tender deadline, else the start. */
+function specificationDay(value: Record<string, unknown>): { day: number; what: string } | undefined {
+  const dates = get.obj(value.dates);
+  const pub = dayNumber(dates?.publication);
+  if (pub !== undefined) return { day: pub, what: 'publication' };
+  const newest = get.arr(value.history).map((h) => dayNumber(get.obj(h)?.date)).filter((d): d is number => d !== undefined);
+  if (newest.length) return { day: Math.max(...newest), what: 'the latest version' };
+  const deadline = dayNumber(dates?.tender_deadline);
+  if (deadline !== undefined) return { day: deadline, what: 'the tender deadline' };
+  const start = contractStart(value);
+  return start !== undefined ? { day: start, what: 'the contract start' } : undefined;
+}
+
+export default {
+  meta,
+  check(ctx) {
+    const { model, report } = ctx;
+    const at = specificationDay(model.value);
+    if (!at) return;
+    const cycles = option<number>(ctx, meta, 'cycles');
+    const lag = option<number>(ctx, meta, 'lag_months');
+    for (const { path, ind, label } of indicators(model.value)) {
+      const baseline = get.obj(ind.baseline);
+      const day = dayNumber(baseline?.date);
+      if (!baseline || day === undefined || get.num(baseline.value) === undefined) continue;
+      if (refreshed.test(get.str(baseline.note) ?? '')) continue; // the specification already says it will be measured again
+      const freq = get.str(ind.frequency);
+      const period = periodMonths[freq ?? 'annually'] ?? 12;
+      const allowed = cycles * period + lag;
+      const ageMonths = (at.day - day) / 30.44;
+      if (ageMonths <= allowed) continue;
+      const years = ageMonths / 12;
+      report({
+        message: `The baseline of ${label.replace(/^Indicator/, 'indicator')} is from ${formatDay(day)}, ${years >= 2 ? `${Math.floor(years)} years` : `${Math.round(ageMonths)} months`} before ${at.what} (${formatDay(at.day)}), for an indicator collected ${freq ? freq.replace('at-exit', 'at exit') : 'every year'}: use the latest published figure, or say the baseline will be refreshed at mobilisation`,
+        at: { path: [...path, 'baseline', 'date'], part: 'value' },
+      });
+    }
+  },
+} satisfies Rule;

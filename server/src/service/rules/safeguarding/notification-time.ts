@@ -1,0 +1,98 @@
+import { isScalar } from 'yaml';
+import { nodeAtPath } from '../../document';
+import { get } from '../../model';
+import type { TextScalar } from '../helpers';
+import { option } from '../helpers';
+import { defineRule, type RuleMeta } from '../types';
+import { durationHours, proseDurations, sayHours } from '../sense/durations';
+import { sentenceAt, textsUnder } from '../sense/prose';
+import { describeKind, isLookedAfterCare, serviceKind } from '../sense/service-type';
+
+const about = /\b(notif(?:y|ied|ies|ication|iable)|report(?:ed|s|ing)?|inform(?:ed|s)?|tell|told|alert(?:ed)?|escalat(?:e|ed|es|ion))\b/i;
+const what = /\b(incidents?|events?|serious|allegations?|concerns?|notifiable|significant harm|missing|death|injur(?:y|ies)|restraint|police)\b/i;
+
+const meta: RuleMeta = {
+  id: 'safeguarding/notification-time',
+  severity: 'warning',
+  description: 'Serious incidents are notified to the commissioner within a time that fits the service: hours or the same working day for residential and foster care.',
+  rationale:
+    "A serious incident (a child missing, seriously hurt, arrested or exploited; an allegation against staff) must reach the placing authority while something can still be done. The Children's Homes (England) Regulations 2015 (reg. 40) require notifiable events to be reported to the placing authority and Ofsted without delay, which in practice means within 24 hours or the same working day. Other services should notify within a day or two. 'Within 5 working days' or 'in the monthly report' is a record, not a notification.",
+  evidence: ["Children's Homes (England) Regulations 2015, reg. 40", 'Working Together to Safeguard Children 2023', 'seed 003 L305'],
+  kinds: ['specification'],
+  tags: ['safeguarding'],
+  fixable: true,
+  options: {
+    max_hours_care: { type: 'number', default: 24, description: 'The longest notification time accepted for residential and foster care, in hours.' },
+    max_hours: { type: 'number', default: 48, description: 'The longest notification time accepted for other services, in hours.' },
+    require: { type: 'boolean', default: true, description: 'Report a specification that states no notification time at all.' },
+  },
+};
+
+interface Said {
+  hours: number;
+  phrase: string;
+  start: number;
+  end: number;
+  field: boolean;
+}
+
+/** Notification times said in prose: time phrases in sentences about reporting incidents. */
+function fromProse(scalars: TextScalar[], srcText: string): Said[] {
+  const out: Said[] = [];
+  for (const s of scalars) {
+    if (typeof s.path[s.path.length - 1] === 'string' && ['refresh', 'policy_review', 'review'].includes(s.path[s.path.length - 1] as string)) continue;
+    for (const d of proseDurations(s.value)) {
+      const sentence = sentenceAt(s.value, d.start).text;
+      if (!about.test(sentence) || !what.test(sentence)) continue;
+      // point at the phrase in the source when it can be found there, else at the whole value
+      const src = srcText.slice(s.start, s.end);
+      const at = src.indexOf(d.phrase);
+      out.push({ hours: d.hours, phrase: d.phrase, start: at >= 0 ? s.start + at : s.start, end: at >= 0 ? s.start + at + d.phrase.length : s.end, field: false });
+    }
+  }
+  return out;
+}
+
+function fieldFix(doc: import('../../document').SourceDocument, value: string) {
+  const { node } = nodeAtPath(doc.yaml, ['safeguarding', 'escalation', 'notification']);
+  if (!isScalar(node) || !node.range) return undefined;
+  return { title: `Require notification within ${value}`, edits: [{ start: node.range[0], end: node.range[1], newText: value }], safe: false };
+}
+
+export default {
+  meta,
+  check(ctx) {
+    const { doc, model, report } = ctx;
+    const sg = get.obj(model.value.safeguarding);
+    if (!sg || Object.keys(sg).length === 0) return;
+    const kind = serviceKind(model.value);
+    const care = isLookedAfterCare(kind);
+    const limit = care ? option<number>(ctx, meta, 'max_hours_care') : option<number>(ctx, meta, 'max_hours');
+    const esc = get.obj(sg.escalation);
+    const fieldHours = durationHours(esc?.notification);
+    const said: Said[] = [];
+    if (fieldHours !== undefined) said.push({ hours: fieldHours, phrase: String(esc!.notification), start: -1, end: -1, field: true });
+    said.push(...fromProse(textsUnder(doc, 'safeguarding'), doc.text));
+    if (said.length === 0) {
+      if (!option<boolean>(ctx, meta, 'require')) return;
+      report({
+        message: `Safeguarding does not say how quickly serious incidents must be reported to the commissioner: add notification: under escalation:, for example '${sayHours(Math.min(limit, 24))}'`,
+        at: esc ? { path: ['safeguarding', 'escalation'], part: 'key' } : { path: ['safeguarding'], part: 'key' },
+      });
+      return;
+    }
+    const slowest = said.reduce((a, b) => (b.hours > a.hours ? b : a));
+    if (slowest.hours <= limit) return;
+    const fits = care ? `${describeKind(kind)}: the placing authority and Ofsted must be told without delay, within ${sayHours(limit)} or the same working day` : `${describeKind(kind)}: ask for ${sayHours(limit)} or less`;
+    const message = `Serious incidents are to be reported within '${slowest.phrase}', too slow for ${fits}`;
+    if (slowest.field) {
+      report({
+        message,
+        at: { path: ['safeguarding', 'escalation', 'notification'], part: 'value' },
+        fix: fieldFix(doc, sayHours(limit)),
+      });
+      return;
+    }
+    report({ message, at: { start: slowest.start, end: slowest.end } });
+  },
+} satisfies import('../types').Rule;

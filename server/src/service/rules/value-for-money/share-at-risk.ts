@@ -1,0 +1,84 @@
+import { parseExpression, type Expr } from '../../../../../grammar/src/index';
+import { get } from '../../model';
+import { contractValue, money, option, termYears, text } from '../helpers';
+import { defineRule, type Rule, type RuleMeta } from '../types';
+
+const meta: RuleMeta = {
+  id: 'value-for-money/share-at-risk',
+  severity: 'warning',
+  description: 'The share of the provider\'s income paid on results is proportionate, or the specification says why it is larger.',
+  rationale:
+    'The North-East London Commissioning Partnership paid up to an additional seven per cent of a provider\'s total income on results, on top of the standard fee. A much larger share at risk changes who can bid: a small or voluntary provider cannot carry the risk of not being paid for work already done, and a provider under pressure to earn its results payment may choose the children most likely to succeed. The threshold is configurable; the default leaves room above the seven per cent the evidence shows.',
+  evidence: ['seed 002 L413', 'seed 004 L322'],
+  kinds: ['specification'],
+  tags: ['value-for-money', 'payment-by-results'],
+  options: {
+    max_percent: { type: 'number', default: 10, description: "The largest share of the provider's possible income, in per cent, that may be paid on results without a stated rationale." },
+  },
+};
+
+interface Clause {
+  id: string;
+  /** Pounds a year, when it can be worked out. */
+  perYear?: number;
+  how?: string;
+}
+
+const perYearOf: Record<string, number> = { year: 1, month: 12, quarter: 4, week: 52, day: 365 };
+
+/** The yearly amount of a cap, when it can be worked out: `7% of annual_fee`, `£75,000 per year`. */
+function yearly(e: Expr | undefined, base: number | undefined, years: number | undefined): { amount: number; how: string } | undefined {
+  if (!e) return undefined;
+  switch (e.type) {
+    case 'payment':
+      return yearly(e.cap ?? e.amount, base, years);
+    case 'paren':
+      return yearly(e.inner, base, years);
+    case 'of':
+      if (e.part.type === 'percent' && base !== undefined && e.whole.type === 'identifier') return { amount: (e.part.value / 100) * base, how: `${e.part.value}% of ${e.whole.name}` };
+      return undefined;
+    case 'per':
+      if (e.operand.type === 'money' && e.basis.kind === 'period' && perYearOf[e.basis.unit]) return { amount: e.operand.value * perYearOf[e.basis.unit], how: `${money(e.operand.value)} per ${e.basis.unit}` };
+      return undefined;
+    case 'money':
+      if (years && years > 0) return { amount: e.value / years, how: `${money(e.value)} over the term` };
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+export default {
+  meta,
+  check(ctx) {
+    const { model, report } = ctx;
+    const vfm = get.obj(model.value.value_for_money);
+    const payments = get.arr(vfm?.outcome_payments).map(get.obj);
+    if (!vfm || payments.length === 0 || text(vfm.results_rationale)) return;
+    const years = termYears(model.value);
+    const annual = get.num(get.obj(vfm.budget)?.annual) ?? (() => {
+      const c = contractValue(model.value);
+      return c && years ? c.amount / years : undefined;
+    })();
+    if (annual === undefined || annual <= 0) return;
+    const clauses: Clause[] = [];
+    payments.forEach((p, i) => {
+      if (!p) return;
+      const src = text(p.cap) ?? text(p.rule);
+      const parsed = src ? parseExpression(src, 'payment') : undefined;
+      const y = parsed && !parsed.diagnostics.some((d) => d.severity === 'error') ? yearly(parsed.ast, annual, years) : undefined;
+      clauses.push({ id: text(p.id) ?? `payment ${i + 1}`, perYear: y?.amount, how: y?.how });
+    });
+    const known = clauses.filter((c) => c.perYear !== undefined);
+    if (known.length === 0) return;
+    const results = known.reduce((n, c) => n + c.perYear!, 0);
+    const share = (results / (annual + results)) * 100;
+    const max = option<number>(ctx, meta, 'max_percent');
+    if (share <= max) return;
+    const unknown = clauses.length - known.length;
+    report({
+      message: `${unknown ? 'At least ' : 'Up to '}${money(results)} a year (${known.map((c) => `${c.id}: ${c.how}`).join('; ')}) is paid on results: ${share.toFixed(1)}% of the provider's possible income, above ${max}% (the North-East London partnership used up to 7%). Lower the caps, or add results_rationale: under value_for_money: saying why this share is right and how smaller providers can carry it`,
+      at: { path: ['value_for_money', 'outcome_payments'], part: 'key' },
+    });
+  },
+} satisfies Rule;
