@@ -106,7 +106,7 @@ describe('commspec explain', () => {
     expect(r.stdout).toMatch(/^terminology\/beds\n/);
     expect(r.stdout).toMatch(/Default severity: hint/);
     expect(r.stdout).toMatch(/Why it matters:\n {2}Stakeholders in the NELCP evaluation/);
-    expect(r.stdout).toMatch(/Evidence:\n {2}- seed 002 L342/);
+    expect(r.stdout).toMatch(/Evidence:\n {2}- Ipsos MORI 2019, ‘Co-production’, p. 21/);
     expect(r.stdout).toMatch(/Documentation: https:\/\/.*docs\/rules\/terminology\/beds\.md/);
   });
 

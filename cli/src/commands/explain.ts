@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { reportsCited } from '../../../server/src/service/index';
 import { ruleHelpUri } from '../../../server/src/service/rules/docs';
 import { allRules } from '../../../server/src/service/rules/index';
 import type { RuleMeta } from '../../../server/src/service/rules/types';
@@ -51,6 +52,12 @@ export function explainRule(meta: RuleMeta): string {
     out.push('');
     out.push('Evidence:');
     for (const e of meta.evidence) out.push(`  - ${e}`);
+    const cited = reportsCited(meta.evidence);
+    if (cited.length) {
+      out.push('');
+      out.push('Sources:');
+      for (const r of cited) out.push(wrap(`${r.short}: ${r.reference}`, 88, '  '));
+    }
   }
   const options = Object.entries(meta.options ?? {});
   if (options.length) {

@@ -105,6 +105,8 @@ safeguarding:
     Children Act 2004 and Working Together to Safeguard Children 2023.
   statutory_basis: [children-act-2004-s11, working-together-2023]
   designated_lead: Replace with the role of the provider's designated safeguarding lead
+  deputy_lead: Replace with the role that acts for the designated lead when they are away
+  supervision: Replace with how often staff have supervision and who gives it
   checks: [enhanced-dbs-with-barred-list, safer-recruitment, references]
   training:
     requirement: All staff complete safeguarding training for their role within 12 weeks of starting.

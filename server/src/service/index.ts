@@ -6,6 +6,7 @@ export { LanguageService, noHost, isConfigFile, type Analysis, type Host, type S
 export { readDocument } from './document';
 export { defaultRules, effectiveRules } from './config';
 export { allRules } from './rules/index';
+export { reports, reportsCited } from './sources';
 export { schemas } from './schema-nav';
 export { taxonomies } from './taxonomies';
 export type { Finding, Severity, Fix } from './findings';

@@ -1,3 +1,4 @@
+import { reportsCited } from '../sources';
 // Renders the rule documentation (docs/rules/<category>/<name>.md and docs/rules/README.md) from the
 // rules' metadata and their fixture files. Pure: reads the fixtures and the labelled outcome statements,
 // writes nothing. scripts/gen-rule-docs.ts writes the result; test/rules/docs.test.ts checks it is current.
@@ -69,6 +70,11 @@ function rulePage(root: string, rule: Rule, service: LanguageService, inRecommen
   if (m.tags?.length) lines.push(`| Tags | ${m.tags.join(', ')} |`);
   lines.push('', '## Why it matters', '', m.rationale, '', '**Evidence**', '');
   for (const e of m.evidence) lines.push(`- ${e}`);
+  const cited = reportsCited(m.evidence);
+  if (cited.length) {
+    lines.push('', '**Sources**', '');
+    for (const r of cited) lines.push(`- ${r.short}: ${r.reference}`);
+  }
   lines.push('');
 
   if (m.id === 'outcomes/output-not-outcome') lines.push(...classifierSection(root));

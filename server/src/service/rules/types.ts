@@ -17,7 +17,7 @@ export interface RuleMeta {
   description: string;
   /** Why it matters, for a commissioner, with the evidence. */
   rationale: string;
-  /** Seed references, e.g. `seed 002 L413`, and other sources. */
+  /** Seed references, e.g. `Ipsos MORI 2019, ‘Innovation’, p. 27`, and other sources. */
   evidence: string[];
   kinds: DocumentKind[];
   tags?: string[];

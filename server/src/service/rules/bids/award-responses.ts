@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A bid answers every quality and social value award criterion that carries weight.',
     rationale:
       'Bids are scored against the award criteria and their weights; a quality or social value criterion with no answer scores nothing. Price criteria are scored on the prices, so they need no written answer.',
-    evidence: ['seed 004 L320 (value for money "doesn\'t necessarily mean the cheapest")', answersTheSpecification, 'Procurement Act 2023 s.23 (award criteria)'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’ (value for money "doesn\'t necessarily mean the cheapest")', answersTheSpecification, 'Procurement Act 2023 s.23 (award criteria)'],
     kinds: ['bid'],
     tags: ['bids', 'award'],
   },

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'A consortium bid names its members and exactly one lead, and is only made where the specification accepts consortium bids.',
     rationale:
       'Consortia let small and voluntary providers bid for contracts none could deliver alone, and NELCP set out to facilitate them. The commissioner contracts with one lead that holds the contract and answers for the others: a consortium with no lead, or two, leaves nobody accountable, and a member list is needed to check each member\'s safeguarding and registration.',
-    evidence: ['seed 004 L274', 'seed 004 L793', 'seed 002 L152'],
+    evidence: ['IDeA 2009, section 2.2.1 ‘Positioning, organisation and sector collaboration’', 'IDeA 2009, section 4.3 ‘Further Action’', 'Ipsos MORI 2019, ‘Project aims and intended outcomes’, p. 11'],
     kinds: ['bid'],
     tags: ['bids', 'market'],
   },

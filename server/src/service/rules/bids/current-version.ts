@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A bid answers the current version of its specification; when it does not, the changes since are listed.',
     rationale:
       'Councils reissue specifications during a tender (after clarification questions, or when the needs analysis changes the expected demand). A bid written against an earlier version may answer outcomes, targets or prices that have since changed, and is easily marked down or rejected. The specification\'s history: says what changed in each version, so the bid can be brought up to date.',
-    evidence: [answersTheSpecification, 'seed 002 L171 (the needs analysis cut the expected demand during the tender)', 'DOMAIN.md section 4: a bid names the specification it answers "(id and version)"'],
+    evidence: [answersTheSpecification, 'Ipsos MORI 2019, ‘Project activities’, p. 12 (the needs analysis cut the expected demand during the tender)', 'DOMAIN.md section 4: a bid names the specification it answers "(id and version)"'],
     kinds: ['bid'],
     tags: ['bids', 'versions'],
     fixable: true,

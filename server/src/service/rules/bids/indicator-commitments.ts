@@ -10,7 +10,7 @@ export default defineRule({
     description: 'A response commits to a target for every indicator of the outcome it answers, and only for that outcome\'s indicators.',
     rationale:
       'An outcome is measured by its indicators; a response that describes an approach but commits to no target for one of them cannot be held to it in the contract, and a commitment filed under the wrong outcome is easily missed by the evaluators scoring that outcome.',
-    evidence: [answersTheSpecification, 'DOMAIN.md section 4: a bid gives "its committed indicator targets (each at least as ambitious as the specification\'s minimum)"', 'seed 002 L180'],
+    evidence: [answersTheSpecification, 'DOMAIN.md section 4: a bid gives "its committed indicator targets (each at least as ambitious as the specification\'s minimum)"', 'Ipsos MORI 2019, ‘Project activities’, p. 12'],
     kinds: ['bid'],
     tags: ['bids', 'indicators'],
   },

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'Where the specification is divided into lots, the bid says which lots it is for.',
     rationale:
       'Lots let smaller providers bid for part of a contract. A bid that names no lots is read as a bid for all of them, which decides which outcomes and prices it must answer; saying so explicitly avoids a bid being evaluated for lots the provider never meant to deliver.',
-    evidence: ['seed 004 L276', 'seed 004 L419', 'schemas/src/bid.yaml: lots (leave out only when the specification has no lots)'],
+    evidence: ['IDeA 2009, section 2.2.1 ‘Positioning, organisation and sector collaboration’', 'IDeA 2009, section 3.2.4 ‘Working in partnership and commissioning jointly’', 'schemas/src/bid.yaml: lots (leave out only when the specification has no lots)'],
     kinds: ['bid'],
     tags: ['bids', 'market'],
   },

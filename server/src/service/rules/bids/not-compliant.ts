@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A bid is not `not-compliant` with a mandatory or safeguarding requirement (a warning for a requirement that is not mandatory).',
     rationale:
       'A bid that does not meet a mandatory requirement is excluded, however strong the rest of it is. Saying so before submission lets the provider meet the requirement, form a consortium with someone who does, or ask the commissioner a clarification question in time.',
-    evidence: [answersTheSpecification, 'seed 004 L274 (consortia let providers bring in the expertise they lack)'],
+    evidence: [answersTheSpecification, 'IDeA 2009, section 2.2.1 ‘Positioning, organisation and sector collaboration’ (consortia let providers bring in the expertise they lack)'],
     kinds: ['bid'],
     tags: ['bids', 'requirements'],
   },

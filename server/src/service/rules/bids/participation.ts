@@ -10,7 +10,7 @@ export default defineRule({
     description: 'A bid describes how children and young people are involved in shaping and running the service.',
     rationale:
       'Commissioners involve children and young people in "service shaping, governance and its evaluation" and on bid panels, where young people score the bids. A bid that says nothing about how young people take part gives that panel nothing to score.',
-    evidence: ['seed 002 L184', 'seed 002 L186', 'seed 004 L393'],
+    evidence: ['Ipsos MORI 2019, ‘Project activities’, p. 12', 'Ipsos MORI 2019, ‘Project activities’, p. 12', 'IDeA 2009, section 3.2.2 ‘Children and Young People are involved in the process’'],
     kinds: ['bid'],
     tags: ['bids', 'participation'],
   },

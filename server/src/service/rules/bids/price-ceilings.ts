@@ -14,7 +14,7 @@ export default defineRule({
     description: 'Every price in a bid is within the specification\'s ceiling for its tier and lot, in the same unit.',
     rationale:
       'Price ceilings are the most the commissioner will pay for each level of need; a price above the ceiling is usually non-compliant and the bid can be rejected. NELCP set the fee "by the level of need, the placement requirements and outcomes", low, medium, high and specialist, each with its own ceiling. A price per night cannot be checked against a ceiling per week, so a different unit is a warning.',
-    evidence: ['seed 002 L451', 'DOMAIN.md section 4: "prices per tier (within ceilings)"', answersTheSpecification],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'DOMAIN.md section 4: "prices per tier (within ceilings)"', answersTheSpecification],
     kinds: ['bid'],
     tags: ['bids', 'value-for-money'],
   },

@@ -11,7 +11,7 @@ export default defineRule({
     description: 'A bid gives a price for every tier and lot the specification sets a ceiling for, in the lots it bids for.',
     rationale:
       'Where the fee depends on the level of need, the commissioner needs a price for each level to compare bids and to place children: a bid with no price for the specialist tier leaves the most expensive placements unpriced, and the price evaluation cannot be completed.',
-    evidence: ['seed 002 L451', answersTheSpecification],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', answersTheSpecification],
     kinds: ['bid'],
     tags: ['bids', 'value-for-money'],
   },

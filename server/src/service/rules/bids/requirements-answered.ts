@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A bid answers every mandatory requirement and every safeguarding requirement of the specification, once.',
     rationale:
       'Mandatory and safeguarding requirements are pass or fail: an unanswered one is read as not met, and the bid is excluded. Safeguarding is "a core, statutory function" whatever the design of the service, so every safeguarding requirement is mandatory.',
-    evidence: ['seed 000 L2073', 'seed 004 L316', answersTheSpecification, 'DOMAIN.md section 4: "a compliance answer for each safeguarding requirement"'],
+    evidence: ['PwC 2011, ‘Priorities for improvement’, p. 73', 'IDeA 2009, section 2.2.4 ‘Efficiency’', answersTheSpecification, 'DOMAIN.md section 4: "a compliance answer for each safeguarding requirement"'],
     kinds: ['bid'],
     tags: ['bids', 'requirements', 'safeguarding'],
   },

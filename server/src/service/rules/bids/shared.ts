@@ -3,7 +3,7 @@ import { assessBid, type BidAssessment } from '../../bid/assess';
 import { nodeAtPath, type PathSegment } from '../../document';
 import type { RuleContext } from '../types';
 
-export const answersTheSpecification = 'seed 004 L629: "too many providers are trying to promote what they want to do – they need to understand the service we are looking for and how they contribute"';
+export const answersTheSpecification = 'IDeA 2009, section 3.5 ‘How are Children and Young People’s Services engaging with cultural organisations?’: "too many providers are trying to promote what they want to do – they need to understand the service we are looking for and how they contribute"';
 
 /** The assessment of the bid being checked, or undefined when it is not a bid or its specification was not found (bids/specification-found reports that). */
 export function assessment(ctx: RuleContext): BidAssessment | undefined {

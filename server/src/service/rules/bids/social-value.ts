@@ -10,7 +10,7 @@ export default defineRule({
     description: 'Where the specification asks for social value, the bid makes social value commitments (each with a measure).',
     rationale:
       'Commissioners look for "added value" such as "local employment opportunities for young people"; where social value is an award criterion or a stated requirement, a bid with no commitments under social_value: leaves nothing to hold the provider to. The bid schema already requires each commitment to have a measure.',
-    evidence: ['seed 004 L320', 'Procurement Act 2023 (social value in the award criteria)'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'Procurement Act 2023 (social value in the award criteria)'],
     kinds: ['bid'],
     tags: ['bids', 'value-for-money'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Every committed target is at least as ambitious as the specification\'s, respecting units and polarity; one that cannot be compared is a warning that says why.',
     rationale:
       'The specification\'s target is the minimum the commissioner will accept. A bid that commits to less (a lower minimum for an indicator where higher is better, a higher maximum where lower is better, a smaller reduction, or a later date) does not answer the specification, however good its approach. Targets are compared in their units: a reduction from the baseline is worked out from the specification\'s baseline value before it is compared with a level.',
-    evidence: [answersTheSpecification, 'DOMAIN.md section 4: "each at least as ambitious as the specification\'s minimum, respecting polarity"', 'seed 002 L413 (payments depend on these levels)'],
+    evidence: [answersTheSpecification, 'DOMAIN.md section 4: "each at least as ambitious as the specification\'s minimum, respecting polarity"', 'Ipsos MORI 2019, ‘Innovation’, p. 27 (payments depend on these levels)'],
     kinds: ['bid'],
     tags: ['bids', 'indicators', 'expressions'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification says when its outcomes become measurable.',
     rationale:
       'The DfE Innovation Programme evaluation of NELCP had to report that "the seven outcomes cannot be observed in this evaluation": the contract had not run long enough. Saying when each outcome (or the evaluation as a whole) becomes measurable sets honest expectations for reviews, payments and extension decisions.',
-    evidence: ['seed 002 L505', 'seed 002 L289', 'seed 000 L448'],
+    evidence: ['Ipsos MORI 2019, chapter 5 ‘Outcomes’, p. 31', 'Ipsos MORI 2019, ‘Evaluation questions’, p. 18', 'PwC 2011, ‘Summary of programme lifecycle’, p. 9'],
     kinds: ['specification'],
     tags: ['evaluation', 'outcomes'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification has an evaluation plan.',
     rationale:
       'The NELCP team "intended to conduct an impact, process and economic evaluation", yet found that "a value for money analysis was not possible within the scope of the evaluation". Evaluation designed after the contract starts misses its baseline and its comparison group; say at the outset what will be evaluated (process, impact, economic) and by whom.',
-    evidence: ['seed 002 L306', 'seed 002 L289'],
+    evidence: ['Ipsos MORI 2019, ‘Changes to evaluation methods’, p. 19', 'Ipsos MORI 2019, ‘Evaluation questions’, p. 18'],
     kinds: ['specification'],
     tags: ['evaluation'],
   },

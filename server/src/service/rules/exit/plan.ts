@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification says how the service hands over or closes at the end of the contract.',
     rationale:
       'Children in a service when its contract ends must not fall through the gap between providers. Commissioners wanted "ongoing engagement and development as opposed to \'one-off\' events"; an exit plan (case handover, records, staff transfer, joint visits) written at the start is the only one the council can enforce at the end.',
-    evidence: ['seed 004 L435', 'seed 004 L621'],
+    evidence: ['IDeA 2009, section 3.2.7 ‘Sustainability’', 'IDeA 2009, section 3.5 ‘How are Children and Young People’s Services engaging with cultural organisations?’'],
     kinds: ['specification'],
     tags: ['exit'],
   },

@@ -14,7 +14,7 @@ export default defineRule({
     description: 'The specification says how the gains last beyond the contract, and does not rest on one-off activity.',
     rationale:
       'Commissioners valued "ongoing engagement and development as opposed to \'one-off\' events" and criticised "one off projects rather than ongoing commissioning relationship". The test of C4EO support was whether changes "had been integrated into local policy, plans or practice". A sustainability statement says what stays when the money stops.',
-    evidence: ['seed 004 L435', 'seed 004 L621', 'seed 000 L1016'],
+    evidence: ['IDeA 2009, section 3.2.7 ‘Sustainability’', 'IDeA 2009, section 3.5 ‘How are Children and Young People’s Services engaging with cultural organisations?’', 'PwC 2011, ‘Engagement with C4EO: Impact on services’'],
     kinds: ['specification'],
     tags: ['exit'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A named lead has a deputy.',
     rationale:
       'The NELCP evaluation found that "reliance on one person to lead the project implementation poses a risk not only in terms of capacity", and Directors of Children\'s Services were "staying for only around 18 months". A multi-year contract will outlast its lead; a deputy keeps decisions and knowledge in the council.',
-    evidence: ['seed 002 L383', 'seed 002 L385', 'seed 002 L359', 'seed 000 L1460'],
+    evidence: ['Ipsos MORI 2019, ‘Local authority and service provider engagement’, p. 24', 'Ipsos MORI 2019, ‘Local authority and service provider engagement’, p. 24', 'Ipsos MORI 2019, ‘Governance’, p. 23', 'PwC 2011, ‘Engagement with the programme’, p. 46'],
     kinds: ['specification'],
     tags: ['governance'],
   },

@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'The first contract or outcome review falls within about a year of the contract starting.',
   rationale:
     'Support was most likely to show "an impact on improving outcomes over the next 12 months", and a first review inside the first year is the council\'s chance to see whether mobilisation worked, whether referrals match the volumes forecast, and whether the indicators are being collected, while there is still time to put things right.',
-  evidence: ['seed 000 L212', 'seed 000 L448'],
+  evidence: ['PwC 2011, ‘Findings: Commissioning Support Programme (CSP)’', 'PwC 2011, ‘Summary of programme lifecycle’, p. 9'],
   kinds: ['specification'],
   tags: ['governance', 'review'],
   options: {

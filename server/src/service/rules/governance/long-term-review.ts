@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A review or evaluation report falls on or after the date the last outcome becomes measurable.',
     rationale:
       'Outcomes show late: "the time lag from impact on services to outcomes will vary across services", and "the difference you\'re trying to make is some years away". If every review happens before the outcomes can be measured, the contract is only ever judged on activity. Schedule a review point when the longest-term outcome can first be seen.',
-    evidence: ['seed 000 L448', 'seed 001 L391', 'seed 001 L393', 'seed 002 L505'],
+    evidence: ['PwC 2011, ‘Summary of programme lifecycle’, p. 9', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'Ipsos MORI 2019, chapter 5 ‘Outcomes’, p. 31'],
     kinds: ['specification'],
     tags: ['governance', 'review', 'evaluation'],
   },

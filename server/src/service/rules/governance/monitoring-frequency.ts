@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The governance section says how often performance is reviewed with the provider.',
     rationale:
       'Commissioners reported "nowhere near enough capacity to manage the contracts" they had let. Stating the monitoring frequency up front (monthly, quarterly…) sizes the contract management the council must resource and tells the provider when it will report.',
-    evidence: ['seed 001 L369', 'seed 000 L1747'],
+    evidence: ['SHM 2009, section 3.2 ‘The Capacity Crunch’, p. 21', 'PwC 2011, ‘Engagement with the programme: Impact on outcomes’'],
     kinds: ['specification'],
     tags: ['governance'],
     fixable: true,

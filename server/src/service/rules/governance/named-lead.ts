@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The governance section names the role that leads the contract for the commissioner.',
     rationale:
       'Partnerships valued a "single point of contact", and contract management fails without one: commissioners reported "nowhere near enough capacity to manage the contracts". Naming the lead role tells the provider who decides, and tells the council who is accountable.',
-    evidence: ['seed 000 L1460', 'seed 001 L369'],
+    evidence: ['PwC 2011, ‘Engagement with the programme’, p. 46', 'SHM 2009, section 3.2 ‘The Capacity Crunch’, p. 21'],
     kinds: ['specification'],
     tags: ['governance'],
   },

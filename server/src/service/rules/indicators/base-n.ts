@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'A percentage indicator says how many children its baseline counts, and that number is not small.',
   rationale:
     'Percentages on small numbers swing widely: one child more or less moves a rate of 20 children by five points. The national evaluation of the Commissioning Support Programme marked a base of 47 with "Please note the small base. Use caution when analysing the results." State the base (baseline n:) and the smallest number the indicator is reported on as a percentage (minimum_n:), below which counts are reported instead.',
-  evidence: ['seed 000 L785', 'seed 000 L787', 'seed 004 L756'],
+  evidence: ['PwC 2011, ‘Engagement with C4EO’, p. 21', 'PwC 2011, ‘Engagement with C4EO’, p. 21', 'IDeA 2009, section 4.2 ‘Evaluation’'],
   kinds: ['specification'],
   tags: ['indicators'],
   options: {

@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'A baseline is recent enough to set a target from, given how often the indicator is collected.',
   rationale:
     'Needs analysis must rest on current data: a target is a change from where things stand now. An indicator that is collected every year, with a baseline several years before the specification, sets its target against a picture that has moved, and bidders cannot tell how ambitious it is. Use the latest published figure, or say the baseline will be refreshed at mobilisation.',
-  evidence: ['seed 004 L489', 'seed 000 L1040'],
+  evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'PwC 2011, ‘Engagement with C4EO: Impact on outcomes’'],
   kinds: ['specification'],
   tags: ['indicators'],
   options: {

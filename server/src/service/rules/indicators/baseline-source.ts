@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A baseline value says when it was measured and where the figure comes from.',
     rationale:
       'A baseline is only useful if it can be measured again the same way: bidders and evaluators need its date and source to compare like with like, and "many local authorities struggle to measure impact consistently". A figure with no date or source cannot be checked, refreshed or used to judge progress.',
-    evidence: ['seed 004 L489', 'seed 000 L1040', 'seed 003 L281'],
+    evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'PwC 2011, ‘Engagement with C4EO: Impact on outcomes’', 'NFER 2012, section 2.2.1 ‘Deciding the focus’'],
     kinds: ['specification'],
     tags: ['indicators'],
   },

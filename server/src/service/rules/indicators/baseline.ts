@@ -11,7 +11,7 @@ export default defineRule({
     description: 'Every indicator has a baseline value, or says there is not enough evidence yet and how the baseline will be set.',
     rationale:
       'Commissioners are told to "look at the current pattern of outcomes for children and young people in their area, and recent trends, against national and relevant local comparators" before setting targets. Without a baseline a target cannot be judged ambitious or timid, and a bid cannot show the difference it will make. Having no reliable figure yet is a normal answer ("not enough evidence to answer"): say so with status: insufficient-evidence or to-be-established, and how it will be measured.',
-    evidence: ['seed 004 L489', 'seed 000 L522', 'seed 000 L1044', 'seed 000 L1040'],
+    evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'PwC 2011, ‘Phase 1: planning and design’, p. 10', 'PwC 2011, ‘Engagement with C4EO: Impact on outcomes’', 'PwC 2011, ‘Engagement with C4EO: Impact on outcomes’'],
     kinds: ['specification'],
     tags: ['indicators'],
     fixable: true,

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Every indicator names a comparator: statistical neighbours, the region, England or the local trend.',
     rationale:
       'Councils are asked to look at outcomes "against national and relevant local comparators" and to "benchmark themselves against statistical and national and/or regional neighbours". Without a comparator a baseline of 61% could be excellent or poor, and a target could be set below what similar areas already achieve.',
-    evidence: ['seed 004 L489', 'seed 000 L308', 'seed 003 L270'],
+    evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'PwC 2011, ‘The programmes: Centre for Excellence and Outcomes (C4EO)’', 'NFER 2012, section 2.2.1 ‘Deciding the focus’'],
     kinds: ['specification'],
     tags: ['indicators'],
   },

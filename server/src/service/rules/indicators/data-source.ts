@@ -8,7 +8,7 @@ export default defineRule({
     description: 'Every indicator says where its data comes from.',
     rationale:
       'An indicator nobody can collect is not monitored. Naming the data source (a statutory return, the provider\'s monthly returns, a validated questionnaire) tells bidders what they must record and report, and lets the council check that "LA level data on key performance indicators" will exist when the review comes.',
-    evidence: ['seed 003 L281', 'seed 000 L1040'],
+    evidence: ['NFER 2012, section 2.2.1 ‘Deciding the focus’', 'PwC 2011, ‘Engagement with C4EO: Impact on outcomes’'],
     kinds: ['specification'],
     tags: ['indicators'],
   },

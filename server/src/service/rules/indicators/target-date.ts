@@ -13,7 +13,7 @@ export default defineRule({
     description: 'Every indicator target says by when it must be met (or over what rolling period).',
     rationale:
       'A target without a date cannot be missed, so it cannot be managed: the contract manager needs to know when to check it, and outcomes take time to show ("the time lag from impact on services to outcomes will vary"). Write the date into the target, for example ">= 85% by 2027-03-31", or a rolling period such as "<= 2 moves in 12 months".',
-    evidence: ['seed 000 L448', 'seed 002 L306', 'DOMAIN.md section 3: a target with a date'],
+    evidence: ['PwC 2011, ‘Summary of programme lifecycle’, p. 9', 'Ipsos MORI 2019, ‘Changes to evaluation methods’, p. 19', 'DOMAIN.md section 3: a target with a date'],
     kinds: ['specification'],
     tags: ['indicators', 'expressions'],
     fixable: true,

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'A target is not already met by its own baseline.',
     rationale:
       'A target the service already meets on day one asks for nothing, and may let outcomes fall: ">= 60%" against a baseline of 70% is met even if the figure drops ten points. Targets should be set from "the current pattern of outcomes … and recent trends"; if holding the current level is the aim, make it explicit (for example ">= 70%" with the reason in the definition).',
-    evidence: ['seed 004 L489', 'DOMAIN.md section 3: baseline, target and polarity'],
+    evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'DOMAIN.md section 3: baseline, target and polarity'],
     kinds: ['specification'],
     tags: ['indicators', 'expressions'],
   },

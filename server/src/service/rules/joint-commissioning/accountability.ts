@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Each commissioning partner has a role and states what it is accountable for.',
     rationale:
       '"A partner-wide and council-wide understanding of roles and responsibilities is vital", and the PCT in one area was "emphatic about the need to have \'clear articulated benefits\' with any pooled budgets". A partner listed without a role or an accountability is a funder nobody can hold to anything, and a source of dispute when performance slips.',
-    evidence: ['seed 000 L1799', 'seed 001 L178', 'seed 001 L248'],
+    evidence: ['PwC 2011, ‘Engagement with the programme: Impact on outcomes’', 'SHM 2009, section 1 ‘Starting Points for the Support Programme’, p. 5', 'SHM 2009, section 2.2 ‘Structures and governance arrangements’, p. 12'],
     kinds: ['specification'],
     tags: ['joint-commissioning'],
   },

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'Joint commissioning states the funding mechanism, each partner\'s contribution, and the agreement behind a pooled budget.',
     rationale:
       'Areas debated "whether Trusts should operate with aligned budgets or pooled budgets", and pooled budgets needed "clear articulated benefits". A section 75 or pooled arrangement needs its agreement named; every partner\'s contribution should be stated so bidders and auditors can see who pays for what; and partners who contribute need the mechanism (pooled, aligned or section 75) said.',
-    evidence: ['seed 001 L260', 'seed 001 L178', 'seed 000 L1716', 'seed 002 L363'],
+    evidence: ['SHM 2009, section 2.2 ‘Structures and governance arrangements’, p. 12', 'SHM 2009, section 1 ‘Starting Points for the Support Programme’, p. 5', 'PwC 2011, ‘Engagement with the programme: Impact on outcomes’', 'Ipsos MORI 2019, ‘Governance’, p. 23'],
     kinds: ['specification'],
     tags: ['joint-commissioning', 'value-for-money'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Joint commissioning (pooled, aligned or section 75 funding, or a partnership) names the partners.',
     rationale:
       'Joint commissioning through "section 75 arrangements, joint commissioning frameworks" only works when "a partner-wide and council-wide understanding of roles and responsibilities" exists; the Children\'s Trusts struggled with "a lack of clarity about the purpose and responsibilities". A specification that says the money is pooled but not with whom leaves bidders unsure who they answer to.',
-    evidence: ['seed 000 L1716', 'seed 000 L1799', 'seed 001 L248', 'seed 001 L260'],
+    evidence: ['PwC 2011, ‘Engagement with the programme: Impact on outcomes’', 'PwC 2011, ‘Engagement with the programme: Impact on outcomes’', 'SHM 2009, section 2.2 ‘Structures and governance arrangements’, p. 12', 'SHM 2009, section 2.2 ‘Structures and governance arrangements’, p. 12'],
     kinds: ['specification'],
     tags: ['joint-commissioning'],
   },

@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'The list of accreditations every bidder must hold is short.',
   rationale:
     'Commissioners of cultural services for children said they "weren\'t seeking a long list of \'badges\'": each mandatory accreditation costs a small provider money and months, and together they shut out exactly the local and voluntary organisations a council wants to reach. Ask only for the accreditations the service needs, and accept evidence of equivalent standards for the rest.',
-  evidence: ['seed 004 L326', 'seed 004 L419'],
+  evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'IDeA 2009, section 3.2.4 ‘Working in partnership and commissioning jointly’'],
   kinds: ['specification'],
   tags: ['market'],
   options: {

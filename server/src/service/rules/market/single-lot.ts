@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'A large contract let as a single lot allows consortium bids or subcontracting.',
   rationale:
     'Commissioners saw "a tendency towards larger commissions and therefore implications for smaller organisations", with "national organisations being better organised (and resourced) to bid" and "big machinery to engage in commissioning which many smaller organisations don\'t have". Local providers answered by "setting up formal consortia with legal identities" — but only where the specification lets them, and with time: NELCP bidders had "too little time to form a consortium".',
-  evidence: ['seed 004 L276', 'seed 004 L419', 'seed 004 L637', 'seed 004 L274', 'seed 002 L389'],
+  evidence: ['IDeA 2009, section 2.2.1 ‘Positioning, organisation and sector collaboration’', 'IDeA 2009, section 3.2.4 ‘Working in partnership and commissioning jointly’', 'IDeA 2009, section 3.5 ‘How are Children and Young People’s Services engaging with cultural organisations?’', 'IDeA 2009, section 2.2.1 ‘Positioning, organisation and sector collaboration’', 'Ipsos MORI 2019, ‘Local authority and service provider engagement’, p. 24'],
   kinds: ['specification'],
   tags: ['market'],
   fixable: true,

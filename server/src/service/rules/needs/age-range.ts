@@ -18,7 +18,7 @@ export default defineRule({
     description: 'Eligibility, tiers, outcomes and pathways stay inside the ages the service is for.',
     rationale:
       'The needs assessment defines the population, and outcomes follow from it. A specification for 11 to 17 year olds with a tier for children aged 8, or an outcome for 5 to 10 year olds, disagrees with itself: bidders price and staff for the wrong children, and referrals are refused at the door. Pathways that rightly reach beyond the population (staying put to 21, personal advisers to 25) are not counted.',
-    evidence: ['seed 004 L385', 'seed 004 L489'],
+    evidence: ['IDeA 2009, section 3.2.1 ‘Outcome focused – based on an analysis of need’', 'IDeA 2009, section 3.3 ‘What are the commissioning procedures?’'],
     kinds: ['specification'],
     tags: ['needs', 'tiers', 'outcomes'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification refers to the needs assessment it rests on.',
     rationale:
       '"The Needs Assessment is the basis for defining desired outcomes." The commissioning cycle runs from current outcomes and needs to priorities and only then to purchasing; a specification that cannot point to its needs assessment cannot show why these outcomes, for these children, at this volume.',
-    evidence: ['seed 004 L385', 'seed 004 L489', 'seed 004 L491'],
+    evidence: ['IDeA 2009, section 3.2.1 ‘Outcome focused – based on an analysis of need’', 'IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'IDeA 2009, section 3.3 ‘What are the commissioning procedures?’'],
     kinds: ['specification'],
     tags: ['needs'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification names the groups of children and families it is for.',
     rationale:
       'Commissioners are asked to "look within the overall picture at outcomes for particular groups of young people" — looked-after children, asylum-seeking children, some BME groups, disabled children. Naming the target groups lets bidders show experience with them and lets the council check the service reaches them.',
-    evidence: ['seed 004 L490', 'seed 004 L355–359'],
+    evidence: ['IDeA 2009, section 3.3 ‘What are the commissioning procedures?’', 'IDeA 2009, section 3.1 ‘The priorities for children and young people’'],
     kinds: ['specification'],
     tags: ['needs'],
   },

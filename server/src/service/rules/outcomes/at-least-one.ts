@@ -8,7 +8,7 @@ export default defineRule({
     description: 'A specification declares at least one outcome.',
     rationale:
       'Commissioning exists to improve outcomes for children: it is "the overall process by which services are planned and delivered with a view to … driving continuous improvements in outcomes". A specification with no outcomes can only buy activity, and gives bidders nothing to answer and the contract manager nothing to hold the provider to.',
-    evidence: ['seed 000 L356', 'seed 001 L385'],
+    evidence: ['PwC 2011, ‘The programmes: Commissioning Support Programme (CSP)’', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22'],
     kinds: ['specification'],
     tags: ['outcomes'],
   },

@@ -6,7 +6,7 @@
 // OUTPUT_THRESHOLD and beats its change score. When in doubt it says "outcome": a false alarm teaches a
 // commissioner to ignore the check, so precision matters more than recall.
 //
-// Built on seed 001 L130, L329, L401; seed 000 L445–448, L1543; seed 004 L302 and DOMAIN.md section 3.
+// Built on SHM 2009, section 1 ‘Starting Points for the Support Programme’, p. 5; section 3 ‘Common Calls for Support’, p. 19; section 3.3 ‘The Elusive Nature of Outcomes’, p. 22; PwC 2011, ‘Summary of programme lifecycle’, p. 9; ‘Engagement with the programme: Impact on services’; IDeA 2009, section 2.2.3 ‘Communication’ and DOMAIN.md section 3.
 
 export interface Signal {
   id: string;
@@ -42,7 +42,7 @@ const beneficiary =
 const deliveryVerbs =
   'deliver|provide|run|hold|offer|establish|commission|distribute|set up|publish|fund|complete|organise|organize|host|recruit|launch|create|produce|implement|procure|purchase|buy|supply|equip|appoint|arrange|coordinate|co-ordinate|undertake|carry out|conduct|operate|employ|build|design|develop (?:a|an|the)|introduce|roll out|award|tender|hire|train|raise awareness|promote|publicise|advertise|signpost|map|review|maintain (?:a|an|the)|open|staff|support the delivery|ensure (?:that )?(?:a|an|the|there|all|every)|make available|work with|engage|contact|visit|assess|screen|refer|collect|record|report|monitor|distribute|send|give|allocate|manage|administer|facilitate|convene|put in place|write|produce|update|agree|sign|negotiate';
 
-/** Things counted when activity is measured: the service-driven indicators of seed 001 L401. */
+/** Things counted when activity is measured: the service-driven indicators of SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22. */
 const activityNouns =
   '(?:sessions?|visits?|events?|workshops?|courses?|classes|activities|groups?|meetings?|contacts?|referrals?|places|beds|hours|appointments?|leaflets?|campaigns?|attendances?|attendees|participants|enrolments?|registrations?|assessments completed|plans completed|training (?:sessions|courses|events)|consultation events|page views|downloads)';
 

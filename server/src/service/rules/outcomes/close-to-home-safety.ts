@@ -15,7 +15,7 @@ export default defineRule({
     description: 'An outcome about staying close to home or the community says it applies only where that is safe.',
     rationale:
       'Placing children near home keeps school, family and friends together, but stakeholders in the NELCP evaluation stressed that staying "close to the community" is only a desirable outcome "where this is safe": for a child at risk of exploitation or harm at home, distance can be the protection. An unqualified locality target pushes providers to place locally when they should not.',
-    evidence: ['seed 002 L405'],
+    evidence: ['Ipsos MORI 2019, ‘Clarity of the NELCP purpose and objectives’, p. 26'],
     kinds: ['specification', 'framework'],
     tags: ['outcomes', 'safeguarding'],
     fixable: true,

@@ -8,7 +8,7 @@ export default defineRule({
     description: 'Every outcome has at least one indicator.',
     rationale:
       'An outcome without an indicator cannot be monitored, paid for or reviewed: the partnership in the NELCP evaluation set out to "identify what success will look like and relevant outcome indicators" before contracting, and robust performance management "against locally agreed targets" was what made outcome commissioning work.',
-    evidence: ['seed 002 L180', 'seed 000 L1747'],
+    evidence: ['Ipsos MORI 2019, ‘Project activities’, p. 12', 'PwC 2011, ‘Engagement with the programme: Impact on outcomes’'],
     kinds: ['specification'],
     tags: ['outcomes', 'indicators'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'At least one outcome looks beyond the first year (horizon medium or long).',
     rationale:
       'Changes in children\'s lives take time to show: "the time lag from impact on services to outcomes will vary across services", and commissioners need to define "what outcomes they expect to see over a much longer period of time" because "the difference you\'re trying to make is some years away". A specification whose outcomes are all short-term rewards quick wins and leaves the purpose of the service unmeasured.',
-    evidence: ['seed 000 L448', 'seed 001 L391', 'seed 001 L393'],
+    evidence: ['PwC 2011, ‘Summary of programme lifecycle’, p. 9', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22'],
     kinds: ['specification'],
     tags: ['outcomes', 'review'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'An outcome statement describes a change for children or families, not an activity or output of the service.',
     rationale:
       'Council staff "are used to describing activities, not outcomes", and services have been "measured publicly, e.g. attendance, using performance indicators that are service-driven". Sessions delivered, places provided, visits, attendance, staff trained and awareness raised are outputs: a provider can hit them all while nothing changes for children. The check uses a small transparent classifier (verbs of delivery, counts of activity, things put in place, access and waiting times, against change language about children, young people, families or the workforce) and errs towards silence when a statement could be either.',
-    evidence: ['seed 001 L130', 'seed 001 L329', 'seed 001 L401', 'seed 000 L445–448', 'seed 000 L1543', 'seed 004 L302', 'seed 002 L215–222'],
+    evidence: ['SHM 2009, section 1 ‘Starting Points for the Support Programme’, p. 5', 'SHM 2009, section 3 ‘Common Calls for Support’, p. 19', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'PwC 2011, ‘Summary of programme lifecycle’, p. 9', 'PwC 2011, ‘Engagement with the programme: Impact on services’', 'IDeA 2009, section 2.2.3 ‘Communication’', 'Ipsos MORI 2019, ‘Outputs’, p. 14'],
     kinds: ['specification', 'framework'],
     tags: ['outcomes', 'classifier'],
   },

@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Suggests an outcome about prevention or early help.',
     rationale:
       'The areas that commissioned best made "their particular effort to focus on prevention and early intervention". An outcome that measures needs avoided (children not needing to come into care, families not re-referred, problems caught early) keeps a specialist contract pointed at reducing demand, not just meeting it.',
-    evidence: ['seed 001 L122'],
+    evidence: ['SHM 2009, ‘The big message’, p. 3'],
     kinds: ['specification'],
     strictOnly: true,
     tags: ['outcomes', 'suggestion'],

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'When outcomes say whether they are hard or soft, at least one is soft.',
     rationale:
       '"The easiest outcomes to define are the quantifiable ones", but commissioners also need "outcomes that are harder to quantify, such as aspiration and improved life chances", measured with "qualitative indicators for \'softer\' outcomes such as increased confidence or a better self-image". A specification of hard measures only pays for what records capture and misses the changes children and families notice first.',
-    evidence: ['seed 001 L387', 'seed 001 L405', 'seed 004 L288'],
+    evidence: ['SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'IDeA 2009, section 2.2.2 ‘Outcomes’'],
     kinds: ['specification'],
     tags: ['outcomes'],
   },

@@ -11,7 +11,7 @@ export default defineRule({
     description: 'Suggests an outcome for the whole family around the child.',
     rationale:
       'Commissioners in the six areas studied said "we also need to look at outcomes for the whole family around a child", and "think family" ran through the cultural commissioning guidance. Most children\'s needs are met or missed at home; an outcome for parents, carers or the family makes a whole-family approach something the contract measures.',
-    evidence: ['seed 001 L387', 'seed 004 L370'],
+    evidence: ['SHM 2009, section 3.3 ‘The Elusive Nature of Outcomes’, p. 22', 'IDeA 2009, section 3.1 ‘The priorities for children and young people’'],
     kinds: ['specification'],
     strictOnly: true,
     tags: ['outcomes', 'suggestion'],

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The specification says how children, young people, parents or carers shape, govern or evaluate the service.',
     rationale:
       'The NELCP partnership set out to "develop an active role for young people into the service shaping, governance and its evaluation" and to "offer young people the possibility to assess bids, and assist site visits"; good commissioning makes sure "the \'voice of the child\', and that of parents and carers is strongly heard". A specification silent on participation leaves it to chance.',
-    evidence: ['seed 002 L184', 'seed 002 L186', 'seed 004 L393', 'seed 004 L403'],
+    evidence: ['Ipsos MORI 2019, ‘Project activities’, p. 12', 'Ipsos MORI 2019, ‘Project activities’, p. 12', 'IDeA 2009, section 3.2.2 ‘Children and Young People are involved in the process’', 'IDeA 2009, section 3.2.2 ‘Children and Young People are involved in the process’'],
     kinds: ['specification'],
     tags: ['participation'],
   },

@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Where children and families are consulted, the specification says how their data is kept non-identifying.',
     rationale:
       'Published specifications and their evidence must not identify children. The NELCP evaluators warned young people that in a small group "we would not be able to ensure full anonymity"; a specification that draws on consultation, surveys or participation should say how views are anonymised and reported in aggregate.',
-    evidence: ['seed 002 L87', 'seed 002 L395', 'Data Protection Act 2018'],
+    evidence: ['Ipsos MORI 2019, ‘Acknowledgements’, p. 6', 'Ipsos MORI 2019, ‘Children and young people engagement’, p. 25', 'Data Protection Act 2018'],
     kinds: ['specification'],
     tags: ['participation', 'data'],
     fixable: true,

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Framework outcome tags name a built-in framework or a referenced framework document, and an outcome in it.',
     rationale:
       'Tagging outcomes to the council\'s plan and to national frameworks (Every Child Matters, the Children\'s Social Care National Framework, Supporting Families) is how commissioners show a service serves agreed priorities. A mistyped tag silently breaks that line of sight.',
-    evidence: ['seed 004 L340, L647 (outcomes linked to the Children and Young People\'s Plan)', 'DOMAIN.md section 5'],
+    evidence: ['IDeA 2009, section 3.1 ‘The priorities for children and young people’; section 3.7 ‘Advice to cultural sector organisations seeking to better engage in commissioning of service?’ (outcomes linked to the Children and Young People\'s Plan)', 'DOMAIN.md section 5'],
     kinds: ['specification', 'framework'],
     tags: ['references', 'frameworks'],
   },

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'Need tiers come either from a tier model (a framework, or the default continuum of need) or are declared in the document, not both.',
     rationale:
       'There are no national tier codes: each council publishes its own threshold document. A specification should take its tiers from the council\'s framework so every service uses the same levels, or declare them in full; mixing the two leaves providers unsure which definition applies, the confusion providers reported in the NELCP bids.',
-    evidence: ['seed 002 L453–455 (providers unclear where a child should be placed)', 'seed 004 L465'],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29 (providers unclear where a child should be placed)', 'IDeA 2009, section 3.2.10 ‘Levels of need and graduated responses’'],
     kinds: ['specification'],
     tags: ['tiers', 'references'],
   },

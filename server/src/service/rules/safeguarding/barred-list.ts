@@ -14,7 +14,7 @@ export default defineRule({
     description: "Safer recruitment requires an enhanced DBS check that includes the children's barred list.",
     rationale:
       "Commissioners wanted staff who \"not only have the basic CRB checks\" but were trained and skilled. For anyone in regulated activity with children the check that counts is the enhanced DBS check with a check of the children's barred list: a standard or plain enhanced check does not say whether the person is barred from working with children. A specification that asks only for 'DBS checks' lets a provider buy the cheaper check.",
-    evidence: ['seed 004 L316', 'Safeguarding Vulnerable Groups Act 2006', 'Working Together to Safeguard Children 2023', 'Keeping Children Safe in Education 2024, Part 3'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'Safeguarding Vulnerable Groups Act 2006', 'Working Together to Safeguard Children 2023', 'Keeping Children Safe in Education 2024, Part 3'],
     kinds: ['specification'],
     tags: ['safeguarding', 'workforce'],
     fixable: true,

@@ -8,7 +8,7 @@ export default defineRule({
     description: 'The safeguarding scope goes beyond child protection.',
     rationale:
       'Safeguarding in children\'s services covered, "in addition to the core child protection issues", "risky behaviour linked to drugs, alcohol, antisocial and sexual behaviour and choices, bullying and domestic abuse". Today that includes criminal and sexual exploitation, online harm and going missing. A scope of child protection alone leaves the harms most young people in services actually face unaddressed.',
-    evidence: ['seed 004 L366', 'seed 004 L316'],
+    evidence: ['IDeA 2009, section 3.1 ‘The priorities for children and young people’', 'IDeA 2009, section 2.2.4 ‘Efficiency’'],
     kinds: ['specification'],
     tags: ['safeguarding'],
   },

@@ -13,7 +13,7 @@ export default defineRule({
     description: 'Safeguarding names a designated safeguarding lead (a role or a person) and a deputy.',
     rationale:
       'Working Together to Safeguard Children 2023 expects every organisation working with children to have a designated safeguarding lead that staff know to go to. Commissioning itself showed the risk of relying on one person: when a key officer left, the work stalled. A concern raised on the lead\'s day off must still reach someone with the authority to act the same day, so the lead needs a named deputy.',
-    evidence: ['Working Together to Safeguard Children 2023', 'seed 000 L1460', 'seed 002 L383'],
+    evidence: ['Working Together to Safeguard Children 2023', 'PwC 2011, ‘Engagement with the programme’, p. 46', 'Ipsos MORI 2019, ‘Local authority and service provider engagement’, p. 24'],
     kinds: ['specification'],
     tags: ['safeguarding'],
   },

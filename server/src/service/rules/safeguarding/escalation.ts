@@ -10,7 +10,7 @@ export default defineRule({
     description: 'The safeguarding section states an escalation route for concerns.',
     rationale:
       'When a worker is worried about a child, they must know who to tell, in what order and how fast: the designated safeguarding lead, children\'s social care, the LADO (local authority designated officer) for allegations against staff, and the police where a crime is suspected. Working Together to Safeguard Children requires clear escalation and allegation procedures. (The sector-led improvement pilots made the same point for their own work: agree "escalation where areas of concern are identified" before you start.)',
-    evidence: ['Working Together to Safeguard Children 2023', 'LADO procedures (Working Together, chapter 2)', 'seed 003 L305, L339 (by analogy: escalation in peer challenge)'],
+    evidence: ['Working Together to Safeguard Children 2023', 'LADO procedures (Working Together, chapter 2)', 'NFER 2012, section 2.2.3 ‘Establishing ground rules’; section 2.3.1 ‘Challenge and review process’ (by analogy: escalation in peer challenge)'],
     kinds: ['specification'],
     tags: ['safeguarding'],
     fixable: true,

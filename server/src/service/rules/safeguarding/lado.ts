@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The escalation route refers allegations against staff to the LADO.',
     rationale:
       'Allegations that someone who works with children has harmed a child, or may pose a risk, must go to the local authority designated officer (LADO) within one working day, under Working Together to Safeguard Children. Providers that handle such allegations internally put children at risk and break statutory guidance; the specification should say so in terms.',
-    evidence: ['Working Together to Safeguard Children 2023 (allegations against people who work with children)', 'seed 003 L339 (by analogy: protocols for escalating concerns)'],
+    evidence: ['Working Together to Safeguard Children 2023 (allegations against people who work with children)', 'NFER 2012, section 2.3.1 ‘Challenge and review process’ (by analogy: protocols for escalating concerns)'],
     kinds: ['specification'],
     tags: ['safeguarding'],
     fixable: true,

@@ -12,7 +12,7 @@ export default defineRule({
     description: 'A residential or foster care service sets out what happens when a child goes missing from care.',
     rationale:
       "Children in children's homes and foster care go missing far more often than other children, and going missing is a warning sign of exploitation. The Department for Education's statutory guidance on children who run away or go missing from home or care expects a missing-from-care protocol agreed with the placing authority and the police, and a return interview after every episode. Safeguarding is wider than child protection at home.",
-    evidence: ['seed 004 L366', "DfE, Statutory guidance on children who run away or go missing from home or care (2014)", "Children's Homes (England) Regulations 2015, reg. 34"],
+    evidence: ['IDeA 2009, section 3.1 ‘The priorities for children and young people’', "DfE, Statutory guidance on children who run away or go missing from home or care (2014)", "Children's Homes (England) Regulations 2015, reg. 34"],
     kinds: ['specification'],
     tags: ['safeguarding', 'looked-after'],
   },

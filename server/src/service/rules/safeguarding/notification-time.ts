@@ -17,7 +17,7 @@ const meta: RuleMeta = {
   description: 'Serious incidents are notified to the commissioner within a time that fits the service: hours or the same working day for residential and foster care.',
   rationale:
     "A serious incident (a child missing, seriously hurt, arrested or exploited; an allegation against staff) must reach the placing authority while something can still be done. The Children's Homes (England) Regulations 2015 (reg. 40) require notifiable events to be reported to the placing authority and Ofsted without delay, which in practice means within 24 hours or the same working day. Other services should notify within a day or two. 'Within 5 working days' or 'in the monthly report' is a record, not a notification.",
-  evidence: ["Children's Homes (England) Regulations 2015, reg. 40", 'Working Together to Safeguard Children 2023', 'seed 003 L305'],
+  evidence: ["Children's Homes (England) Regulations 2015, reg. 40", 'Working Together to Safeguard Children 2023', 'NFER 2012, section 2.2.3 ‘Establishing ground rules’'],
   kinds: ['specification'],
   tags: ['safeguarding'],
   fixable: true,

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'The safeguarding policy has a review date, and training a refresh period.',
     rationale:
       'A policy is not enough: commissioners looked for safeguarding policies that providers "kept … up to date and stringently operated". Guidance, thresholds and local procedures change (Working Together was reissued in 2018 and 2023); a review date and a training refresh period keep the provider\'s practice current over a multi-year contract.',
-    evidence: ['seed 004 L316', 'Working Together to Safeguard Children 2023'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'Working Together to Safeguard Children 2023'],
     kinds: ['specification'],
     tags: ['safeguarding'],
   },

@@ -10,7 +10,7 @@ export default defineRule({
     description: "A children's service specification has a safeguarding section.",
     rationale:
       'Safeguarding is "a core, statutory function for the local authority regardless of the future design or commissioning of other children\'s services", and "organisations require robust Safeguarding Policies". Every provider of a service to children is under the section 11 duty (Children Act 2004) and Working Together to Safeguard Children; the specification is where the council says how that duty is met in this service.',
-    evidence: ['seed 000 L2073', 'seed 004 L366', 'seed 004 L477', 'Children Act 2004 s.11', 'Working Together to Safeguard Children 2023'],
+    evidence: ['PwC 2011, ‘Priorities for improvement’, p. 73', 'IDeA 2009, section 3.1 ‘The priorities for children and young people’', 'IDeA 2009, section 3.2.11 ‘Contract compliance’', 'Children Act 2004 s.11', 'Working Together to Safeguard Children 2023'],
     kinds: ['specification'],
     tags: ['safeguarding'],
     fixable: true,

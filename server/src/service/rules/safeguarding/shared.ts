@@ -17,6 +17,8 @@ export const sectionLines = [
   "  statement: The provider keeps children safe in line with the local safeguarding children partnership's procedures and this specification.",
   '  statutory_basis: [children-act-1989, children-act-2004-s11, working-together-2023]',
   "  designated_lead: The provider's designated safeguarding lead",
+  "  deputy_lead: A trained deputy who acts when the designated lead is away",
+  '  supervision: Regular supervision for every worker with a qualified supervisor',
   '  checks: [enhanced-dbs-with-barred-list, safer-recruitment, references, right-to-work]',
   ...trainingLines.map((l) => '  ' + l),
   ...escalationLines.map((l) => '  ' + l),

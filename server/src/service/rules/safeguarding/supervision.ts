@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Staff who work with children have regular supervision, not only training and checks.',
     rationale:
       'Checks say a person is not barred and training says what they were taught; supervision is where a worker brings the worry they are not sure about. Commissioners looked for staff "trained and skilled in working with vulnerable children", and Working Together to Safeguard Children 2023 expects organisations to support practitioners through supervision. A specification should say how often staff are supervised and by whom.',
-    evidence: ['seed 004 L316', 'Working Together to Safeguard Children 2023'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'Working Together to Safeguard Children 2023'],
     kinds: ['specification'],
     tags: ['safeguarding', 'workforce'],
   },

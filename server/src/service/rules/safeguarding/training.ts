@@ -10,7 +10,7 @@ export default defineRule({
     description: 'The safeguarding section requires training, not only checks.',
     rationale:
       'Commissioners of services for vulnerable children wanted to know that staff "not only have the basic CRB checks but that they are trained and skilled in working with vulnerable children". A DBS check says a person is not barred; it says nothing about whether they recognise neglect, exploitation or a disclosure.',
-    evidence: ['seed 004 L316'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’'],
     kinds: ['specification'],
     tags: ['safeguarding', 'workforce'],
     fixable: true,

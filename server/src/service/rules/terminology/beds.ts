@@ -11,7 +11,7 @@ export default defineRule({
     description: "Speaks of 'placements', not 'beds', for children's homes and foster care.",
     rationale:
       'Stakeholders in the NELCP evaluation noted that "\'beds\' is not the preferred terminology when speaking about placements". A child in a children\'s home is in a placement with a plan, not occupying a bed; the word shapes how a contract counts and fills places. The fix is a pure rename inside the text (hospital and in-patient beds are left alone).',
-    evidence: ['seed 002 L342'],
+    evidence: ['Ipsos MORI 2019, ‘Co-production’, p. 21'],
     kinds: ['specification', 'framework', 'bid'],
     tags: ['terminology'],
     fixable: true,

@@ -46,7 +46,7 @@ export default defineRule({
     description: 'Names bodies and checks that no longer exist (PCTs, CCGs, Government Offices, statutory Children\'s Trusts, CRB checks, LSCBs) and suggests the current term.',
     rationale:
       'Specifications are often copied forward from older ones. The seeds record "the removal of Government Offices and Primary Care Trusts" and "Children\'s Trust\'s no longer being statutory", and speak of "basic CRB checks". A published specification that names abolished bodies confuses bidders about who does what today, and can make a safeguarding requirement unenforceable.',
-    evidence: ['seed 000 L92', 'seed 000 L256', 'seed 000 L1393', 'seed 004 L316'],
+    evidence: ['PwC 2011', 'PwC 2011, ‘Purpose of the evaluation’, p. 2', 'PwC 2011, ‘Engagement with the programme’, p. 46', 'IDeA 2009, section 2.2.4 ‘Efficiency’'],
     kinds: ['specification', 'framework', 'bid'],
     tags: ['terminology'],
     fixable: true,

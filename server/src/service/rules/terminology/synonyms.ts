@@ -7,7 +7,7 @@ const meta: RuleMeta = {
   description: "Flags pairs of near-synonyms (such as 'peer challenge' and 'peer review') used in one document without saying whether they mean the same thing.",
   rationale:
     'The sector-led improvement pilots found "the phrases \'peer challenge\' and \'peer review\' are used interchangeably". In a contract, two names suggest two things: a provider may reasonably ask which one it must do. Use one term, or define it where it first appears ("peer challenge (also called peer review) means …").',
-  evidence: ['seed 003 L219', 'seed 003 L558'],
+  evidence: ['NFER 2012, section 1.2 ‘Purpose of the evaluation and methods’', 'NFER 2012, section 4.2 ‘Recommendations for the CIB and LGA’'],
   kinds: ['specification', 'framework', 'bid'],
   tags: ['terminology'],
   fixable: true,

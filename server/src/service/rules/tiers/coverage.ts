@@ -11,7 +11,7 @@ export default defineRule({
     description: 'Every need tier the service covers has at least one outcome.',
     rationale:
       'When outcomes name the tiers they apply to, a tier the service is priced and contracted for but that no outcome covers is a level of need where nothing is expected to change: the contract pays for places, not results. The NELCP fee was "determined by the level of need, the placement requirements and outcomes" — all three, for every level.',
-    evidence: ['seed 002 L451', 'DOMAIN.md section 3: outcomes name the tiers they apply to'],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'DOMAIN.md section 3: outcomes name the tiers they apply to'],
     kinds: ['specification'],
     tags: ['tiers', 'outcomes'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Every need tier has a definition a referrer and a provider would both recognise.',
     rationale:
       'There are no national tier codes: each council sets its own levels of need, and "local authorities which set these thresholds are more familiar with their definitions compared with service providers". Providers in the NELCP bids reported "a lack of clarity in understanding where a child should be placed, depending on their needs". A label such as "High" is not a definition.',
-    evidence: ['seed 002 L451', 'seed 002 L455', 'seed 004 L465'],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'IDeA 2009, section 3.2.10 ‘Levels of need and graduated responses’'],
     kinds: ['specification', 'framework'],
     tags: ['tiers'],
   },

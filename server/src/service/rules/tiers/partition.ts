@@ -50,7 +50,7 @@ export default defineRule({
     description: 'Need tier thresholds neither overlap nor leave gaps: every child in the population meets exactly one, or the specification says which tier applies.',
     rationale:
       'Cost-per-placement models price by level of need, so the tier a child is placed in decides the fee. When two thresholds admit the same child, the provider and the council can each argue for the tier that suits them; when no threshold admits a child, a referral falls between levels and waits. Tiers should partition the need scale, or say which tier applies where a child meets more than one.',
-    evidence: ['seed 002 L451', 'seed 002 L455'],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'Ipsos MORI 2019, ‘Cost per placement model’, p. 29'],
     kinds: ['specification'],
     tags: ['tiers'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Every need tier says how a child moves up or down when their needs change (step-up, step-down or a re-tiering review).',
     rationale:
       'Providers asked "what would happen if a child was placed in a \'low\' needs placement, but it then transpired that the child should have been placed in \'medium\' needs home". Without a route between tiers, a placement priced at the wrong level stays wrong, and the child pays for it. Each tier needs a step-up route (unless it is the highest), a step-down route (unless it is the lowest), or a review period.',
-    evidence: ['seed 002 L451', 'seed 002 L453', 'seed 002 L455'],
+    evidence: ['Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'Ipsos MORI 2019, ‘Cost per placement model’, p. 29', 'Ipsos MORI 2019, ‘Cost per placement model’, p. 29'],
     kinds: ['specification', 'framework'],
     tags: ['tiers'],
   },

@@ -9,7 +9,7 @@ export default defineRule({
     description: 'Every need tier states its access threshold: the condition that admits a child to it.',
     rationale:
       'Councils publish threshold documents because the same child can be placed at different levels by different people; "revised threshold levels for access to services" were part of what changed practice. A threshold written as an expression (for example "age in 11..17 and assessed_need in [high, specialist]") can be checked against the data fields and shown to bidders.',
-    evidence: ['seed 000 L2077', 'seed 002 L455'],
+    evidence: ['PwC 2011, ‘Priorities for improvement’, p. 73', 'Ipsos MORI 2019, ‘Cost per placement model’, p. 29'],
     kinds: ['specification', 'framework'],
     tags: ['tiers'],
   },

@@ -12,7 +12,7 @@ export default defineRule({
     description: 'A block contract sets out how children are referred, matched to places, and what happens when a provider refuses a referral.',
     rationale:
       'In the NELCP block contracts "placements are not perceived to be fairly allocated"; the partnership wanted to "place the children and young people with the greatest level of need, with little power by providers to object", while providers felt "perceived pressure to fill vacant placements, raising the risk of not placing a child in a suitable environment". A single referral process and "placement matching" were central. Block contracts need the referral, matching and refusal rules in writing.',
-    evidence: ['seed 002 L220', 'seed 002 L334', 'seed 002 L391', 'seed 002 L421'],
+    evidence: ['Ipsos MORI 2019, ‘Outputs’, p. 14', 'Ipsos MORI 2019, ‘Co-production’, p. 21', 'Ipsos MORI 2019, ‘Local authority and service provider engagement’, p. 24', 'Ipsos MORI 2019, ‘Innovation’, p. 27'],
     kinds: ['specification'],
     tags: ['transitions', 'value-for-money'],
   },

@@ -9,7 +9,7 @@ const meta: RuleMeta = {
   description: 'A service for care leavers supports them beyond 18: to 21, or to 25 for personal adviser support.',
   rationale:
     'Leaving care is not an event at 18. Young people in foster care can stay put to 21, and care leavers are entitled to a personal adviser up to 25 (Children and Social Work Act 2017). A care-leaver service that stops at 18 ends support at the moment the council\'s duties as corporate parent continue.',
-  evidence: ['seed 002 L233', 'Children and Social Work Act 2017, section 3', 'Children (Leaving Care) Act 2000'],
+  evidence: ['Ipsos MORI 2019, section 2 ‘Project theory of change: Outcomes’, p. 14', 'Children and Social Work Act 2017, section 3', 'Children (Leaving Care) Act 2000'],
   kinds: ['specification'],
   tags: ['transitions', 'care-leavers'],
   options: {

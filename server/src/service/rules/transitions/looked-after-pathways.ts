@@ -27,7 +27,7 @@ export default defineRule({
     description: 'A residential or foster care service sets out step-down, staying-put and leaving-care pathways.',
     rationale:
       'The NELCP model placed a child "for 6-9 months before then stepping down to fostering or semi-independent care", offered the "option to stay put until 21 years old", and aimed to "develop a sustainable plan to step-down from residential care for all young people". Councils also sought "better managing the transition to adult services and leaving care". Without these routes, a placement becomes the destination rather than a stage.',
-    evidence: ['seed 002 L165', 'seed 002 L233', 'seed 002 L417', 'seed 000 L2092'],
+    evidence: ['Ipsos MORI 2019, ‘Project aims and intended outcomes’, p. 11', 'Ipsos MORI 2019, section 2 ‘Project theory of change: Outcomes’, p. 14', 'Ipsos MORI 2019, ‘Innovation’, p. 27', 'PwC 2011, ‘Priorities for improvement’, p. 73'],
     kinds: ['specification'],
     tags: ['transitions', 'looked-after'],
     fixable: true,

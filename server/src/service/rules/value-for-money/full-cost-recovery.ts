@@ -26,7 +26,7 @@ export default defineRule({
     description: 'Where prices are capped and voluntary or community providers may bid, the specification commits to full cost recovery.',
     rationale:
       'Councils\' cultural commissioning strategies made "a commitment to full cost recovery for third sector organisations": a price cap that covers only direct delivery makes a charity subsidise the council\'s service from its reserves or donations, and pushes small providers out of the market.',
-    evidence: ['seed 004 L322', 'seed 004 L419'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’', 'IDeA 2009, section 3.2.4 ‘Working in partnership and commissioning jointly’'],
     kinds: ['specification'],
     tags: ['value-for-money', 'market'],
     fixable: true,

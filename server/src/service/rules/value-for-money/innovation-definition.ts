@@ -9,7 +9,7 @@ export default defineRule({
     description: 'An innovation payment defines what counts as innovation.',
     rationale:
       'In the NELCP evaluation "one stakeholder questioned the partnership\'s definition of innovation" and providers found "the contract specification was not clear in its ask for innovation from providers". An innovation payment nobody can define is either never claimed or always disputed.',
-    evidence: ['seed 002 L425', 'seed 002 L413'],
+    evidence: ['Ipsos MORI 2019, ‘Innovation’, p. 27', 'Ipsos MORI 2019, ‘Innovation’, p. 27'],
     kinds: ['specification'],
     tags: ['value-for-money', 'payment'],
   },

@@ -8,7 +8,7 @@ const meta: RuleMeta = {
   description: 'The money agrees with itself: the annual budget over the term makes the total, partners\' contributions make the pooled budget, and the lots fit within the budget.',
   rationale:
     'Bidders price from the figures in the specification, and auditors check them. When the annual budget times the term is not the whole-term total, when the partners\' contributions do not add up to the pooled budget they are said to fund, or when the lots are worth more than the contract, someone has made a mistake that will surface as a clarification question, a challenge, or a contract the council cannot pay for. Joint commissioning needs each partner\'s contribution stated and reconciled.',
-  evidence: ['seed 000 L1716', 'seed 001 L260', 'seed 002 L363'],
+  evidence: ['PwC 2011, ‘Engagement with the programme: Impact on outcomes’', 'SHM 2009, section 2.2 ‘Structures and governance arrangements’, p. 12', 'Ipsos MORI 2019, ‘Governance’, p. 23'],
   kinds: ['specification'],
   tags: ['value-for-money', 'joint-commissioning'],
   options: {

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'A payment-by-results or innovation clause states a cap, a basis and the outcomes it rewards.',
     rationale:
       'The NELCP contracts included "an innovation clause operating on a payment-by-results basis", paying providers "up to an additional seven percent of their total income if they develop innovative approaches to improve outcomes for young people". Each part matters: without a cap the council\'s liability is open, without a basis nobody can verify what is paid for, and without the outcomes it rewards the payment can reward activity.',
-    evidence: ['seed 002 L413'],
+    evidence: ['Ipsos MORI 2019, ‘Innovation’, p. 27'],
     kinds: ['specification'],
     tags: ['value-for-money', 'payment'],
   },

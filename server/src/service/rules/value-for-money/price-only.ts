@@ -8,7 +8,7 @@ export default defineRule({
     description: 'Bids are not scored on price alone.',
     rationale:
       'Value for money "doesn\'t necessarily mean the cheapest services". A price-only award cannot tell a provider who will improve outcomes from one who will only fill places, and gives bidders no reason to answer the outcomes at all.',
-    evidence: ['seed 004 L320'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’'],
     kinds: ['specification'],
     tags: ['value-for-money', 'award'],
   },

@@ -8,7 +8,7 @@ export default defineRule({
     description: 'Price does not carry more weight than quality in the award criteria.',
     rationale:
       'Value for money "doesn\'t necessarily mean the cheapest". When price carries more of the score than quality, the cheapest compliant bid wins almost whatever it says about outcomes and safeguarding, and providers learn to bid low rather than well. Children\'s services tenders usually weight quality at 60 to 80 per cent.',
-    evidence: ['seed 004 L320'],
+    evidence: ['IDeA 2009, section 2.2.4 ‘Efficiency’'],
     kinds: ['specification'],
     tags: ['value-for-money', 'award'],
   },

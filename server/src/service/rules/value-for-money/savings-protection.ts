@@ -9,7 +9,7 @@ export default defineRule({
     description: 'A savings target says how outcomes are protected.',
     rationale:
       'Councils aimed to "deliver savings without harming frontline services" by "targeting services carefully to make efficiencies without damaging outcomes" — "intelligent commissioning and not salami slicing". A savings target with no statement of how outcomes are protected reads as a cut, and gives the contract manager no test for when a saving has gone too far.',
-    evidence: ['seed 000 L2047', 'seed 000 L2100', 'seed 000 L1549'],
+    evidence: ['PwC 2011, ‘Priorities for improvement’, p. 73', 'PwC 2011, ‘Priorities for improvement’, p. 73', 'PwC 2011, ‘Engagement with the programme: Impact on services’'],
     kinds: ['specification'],
     tags: ['value-for-money'],
   },

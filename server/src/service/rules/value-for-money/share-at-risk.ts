@@ -9,7 +9,7 @@ const meta: RuleMeta = {
   description: 'The share of the provider\'s income paid on results is proportionate, or the specification says why it is larger.',
   rationale:
     'The North-East London Commissioning Partnership paid up to an additional seven per cent of a provider\'s total income on results, on top of the standard fee. A much larger share at risk changes who can bid: a small or voluntary provider cannot carry the risk of not being paid for work already done, and a provider under pressure to earn its results payment may choose the children most likely to succeed. The threshold is configurable; the default leaves room above the seven per cent the evidence shows.',
-  evidence: ['seed 002 L413', 'seed 004 L322'],
+  evidence: ['Ipsos MORI 2019, ‘Innovation’, p. 27', 'IDeA 2009, section 2.2.4 ‘Efficiency’'],
   kinds: ['specification'],
   tags: ['value-for-money', 'payment-by-results'],
   options: {
