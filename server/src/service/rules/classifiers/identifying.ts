@@ -179,7 +179,7 @@ function childNames(s: string): Name[] {
     }
     const text = initials ?? `${first}${second ? ` ${second}` : ''}`;
     const end = m.index + text.length;
-    const before = s.slice(Math.max(0, m.index - 14), m.index);
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
     const after = s.slice(end, end + WINDOW);
     if (honorific.test(before)) continue;
     if (adultRoleAfter.test(after)) continue;
@@ -188,7 +188,8 @@ function childNames(s: string): Name[] {
     // Part of a school, street or organisation name: "Parklands School", "Elm Grove", "Family Action".
     if (/^\s(?:School|Academy|Primary|Juniors|Infants|College|Nursery|Road|Avenue|Street|Close|Lane|Way|Grove|Drive|Crescent|Gardens|Place|Court|Terrace|estate|Estate|Park|Council|Trust|Action|Hospital|Centre|Hub|House|Association|Partnership|Board|Foundation|Society|Limited|Ltd|CIC)\b/.test(after)) continue;
     // "of Harold Wood", "in Romford": a place, unless an age follows it ("a picture of Leo Smith, aged 7").
-    if (!initials && placePreposition.test(before) && !ageAfter.some((a) => a.test(after))) continue;
+    const ofPerson = /\b(?:photo(?:graph)?s?|pictures?|images?|videos?|footage|film|portrait|drawing|story|case|name)\s+of\s+$/i.test(before);
+    if (!initials && !ofPerson && placePreposition.test(before) && !ageAfter.some((a) => a.test(after))) continue;
     names.push({ start: m.index, end, text });
   }
   return names;

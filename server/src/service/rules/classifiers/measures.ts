@@ -57,7 +57,7 @@ const outputSignals: Signal[] = [
   {
     id: 'passive-process',
     weight: 2,
-    test: re(`\\b((?:will|must|shall|should|to) (?:be|have been)\\s+(?:\\w+ly\\s+)?(?:recorded|submitted|returned|delivered|provided|completed|held|offered|made|released|reviewed|kept|logged|reported|sent|issued|attended|collected|monitored|audited|renewed)|(?:will|must|shall) (?:take place|be in place))\\b`),
+    test: re(`\\b((?<!(?:payments?|fees?|sums?) )(?:will|must|shall|should|to) (?:be|have been)\\s+(?:\\w+ly\\s+)?(?:recorded|submitted|returned|delivered|provided|completed|held|offered|made|released|reviewed|kept|logged|reported|sent|issued|attended|collected|monitored|audited|renewed)|(?:will|must|shall) (?:take place|be in place))\\b`),
     because: (m) => `it says something will be done or recorded (${quote(m[1])}), a step in running the service`,
   },
   {
@@ -121,7 +121,7 @@ const changeSignals: Signal[] = [
   {
     id: 'change-word',
     weight: 2,
-    test: re(`\\b(fewer|reduc(?:e|ed|es|ing|tion)|fall(?:s|ing)?|falls? (?:from|to|towards|below)|ris(?:e|es|ing) (?:by|to|above)|improv(?:e|ed|es|ing|ement)|narrow(?:s|ed|ing)?|closer to|lower|higher|increase(?:s|d)? (?:in (?:the )?(?:proportion|wellbeing|well-being|confidence|stability|attainment)|to)|no (?:increase|longer)|stop(?:ped|s)?|sustain(?:s|ed)?|remain(?:s|ed)?|still (?:at home|living|together|in)|better able|more (?:confident|stable|able|settled)|less (?:lonely|stressed|anxious))\\b`),
+    test: re(`\\b(fewer|reduc(?:e|ed|es|ing|tion)|fall(?:s|ing)?|falls? (?:from|to|towards|below)|ris(?:e|es|ing) (?:by|to|above)|improv(?:e|ed|es|ing|ement)|narrow(?:s|ed|ing)?|closer to|lower|higher|increase(?:s|d)? (?:in (?:the )?(?:proportion|wellbeing|well-being|confidence|stability|attainment)|to)|no (?:increase|longer)|stop(?:ped|s)?|sustain(?:s|ed)?|remain(?:s|ed)?|stay(?:s|ed)? (?:in|with|at|together|safe)|(?:the )?same (?:placement|school|carers?|home|family)|still (?:at home|living|together|in)|better able|more (?:confident|stable|able|settled)|less (?:lonely|stressed|anxious))\\b`),
     because: (m) => `it measures a change (${quote(m[1])})`,
   },
   {
@@ -139,7 +139,7 @@ const changeSignals: Signal[] = [
   {
     id: 'results-payment',
     weight: 2,
-    test: re(`\\b((?:results? payment|payment (?:will be made |is triggered |triggered )?when)\\b[^.;]{0,60}?\\b(?:remained|sustains?|no longer|stable|still|achieves?|returns?))`),
+    test: re(`\\b((?:results? payment|payment (?:will be made |is triggered |triggered )?when)\\b[^.;]{0,60}?\\b(?:remained|remains|stayed|stays|sustains?|no longer|stable|still|achieves?|returns?))`),
     because: (m) => `it pays for a result (${quote(m[1])})`,
   },
 ];

@@ -36,9 +36,9 @@ export function score(signals: readonly Signal[], s: string): { total: number; f
   return { total: fired.reduce((n, f) => n + f.weight, 0), fired };
 }
 
-/** Collapses white space; long inputs are cut to `max` characters so that one judgement stays cheap. */
-export function normalise(text: string, max = 4000): string {
-  return (text.length > max ? text.slice(0, max) : text).replace(/\s+/g, ' ').trim();
+/** Collapses white space. Anything that is not a string reads as empty text. */
+export function normalise(text: unknown): string {
+  return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
 }
 
 export const quote = (s: string) => `'${s.trim()}'`;
