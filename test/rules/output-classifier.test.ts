@@ -12,15 +12,18 @@ describe('outcomes/output-not-outcome classifier', () => {
   const m = measureClassifier(statements);
 
   it('reads the whole labelled set', () => {
-    expect(statements.length).toBe(107);
-    expect(m.heldOut.n + m.development.n).toBe(107);
+    expect(statements.length).toBe(152);
+    expect(m.heldOut.n + m.development.n).toBe(152);
+    // Every statement carries its half; the first 107 keep the even/odd halves they were measured on.
+    expect(statements.every((s) => s.split === 'dev' || s.split === 'test')).toBe(true);
+    expect(statements.slice(0, 107).every((s, i) => s.split === (i % 2 === 0 ? 'dev' : 'test'))).toBe(true);
   });
 
   it('reports precision and recall (output = positive class)', () => {
     for (const [name, c] of Object.entries(m)) {
       console.log(`${name.padEnd(12)} n=${c.n} tp=${c.tp} fp=${c.fp} fn=${c.fn} tn=${c.tn} precision=${pct(c.precision)} recall=${pct(c.recall)}`);
     }
-    expect(m.all.tp + m.all.fp + m.all.fn + m.all.tn).toBe(107);
+    expect(m.all.tp + m.all.fp + m.all.fn + m.all.tn).toBe(152);
   });
 
   it('is precise on the whole set: few outcomes are flagged as outputs', () => {

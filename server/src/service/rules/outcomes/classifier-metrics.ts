@@ -1,56 +1,35 @@
 import { classifyStatement } from './classify';
+import { measureSplits, type Confusion as SplitConfusion, type LabelledItem, type Split } from '../classifiers/metrics';
 
 export interface LabelledStatement {
   text: string;
   label: 'output' | 'outcome';
+  /** The half the statement belongs to; without one, even index = development, odd = held out. */
+  split?: Split;
 }
 
-export interface Confusion {
-  n: number;
-  /** Outputs flagged as outputs. */
-  tp: number;
-  /** Outcomes wrongly flagged as outputs. */
-  fp: number;
-  /** Outputs missed. */
-  fn: number;
-  tn: number;
-  precision: number;
-  recall: number;
-}
+export type Confusion = SplitConfusion;
 
 export interface ClassifierMetrics {
-  /** Statements with an even index: the half the classifier was developed on. */
+  /** The half the classifier was developed on (split: dev). */
   development: Confusion;
-  /** Statements with an odd index: held out. */
+  /** Held out (split: test). */
   heldOut: Confusion;
   all: Confusion;
 }
 
-function confusion(items: LabelledStatement[]): Confusion {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (const s of items) {
-    const flagged = classifyStatement(s.text).label === 'output';
-    const output = s.label === 'output';
-    if (flagged && output) tp++;
-    else if (flagged) fp++;
-    else if (output) fn++;
-    else tn++;
-  }
-  return { n: items.length, tp, fp, fn, tn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
-}
-
 /** Precision and recall of the output detector ("output" is the positive class) on a labelled set. */
 export function measureClassifier(statements: LabelledStatement[]): ClassifierMetrics {
-  return {
-    development: confusion(statements.filter((_, i) => i % 2 === 0)),
-    heldOut: confusion(statements.filter((_, i) => i % 2 === 1)),
-    all: confusion(statements),
-  };
+  const items: LabelledItem<'output' | 'outcome'>[] = statements.map((s, i) => ({ text: s.text, label: s.label, split: s.split ?? (i % 2 === 0 ? 'dev' : 'test') }));
+  const m = measureSplits(items, 'output', (t) => classifyStatement(t).label === 'output');
+  return { development: m.dev, heldOut: m.test, all: m.all };
 }
 
-/** Reads the labelled set's plain value (`statements: [{ text, label }]`), skipping malformed entries. */
+/** Reads the labelled set's plain value (`statements: [{ text, label, split? }]`), skipping malformed entries. */
 export function labelledStatements(value: unknown): LabelledStatement[] {
   const list = (value as { statements?: unknown } | undefined)?.statements;
   if (!Array.isArray(list)) return [];
-  return list.filter((s): s is LabelledStatement => !!s && typeof s.text === 'string' && (s.label === 'output' || s.label === 'outcome'));
+  return list
+    .filter((s): s is LabelledStatement => !!s && typeof s.text === 'string' && (s.label === 'output' || s.label === 'outcome'))
+    .map((s) => ({ text: s.text, label: s.label, ...(s.split === 'dev' || s.split === 'test' ? { split: s.split } : {}) }));
 }

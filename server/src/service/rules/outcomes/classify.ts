@@ -69,7 +69,7 @@ const outputSignals: Signal[] = [
     id: 'passive-process',
     weight: 2,
     test: re(
-      `\\b(?:is|are|be|been|get|gets)\\s+(?!not\\b)(?:\\w+ly\\s+)?(delivered|provided|established|awarded|sent|sent out|used|offered|filled|recorded|consulted|signposted|published|commissioned|set up|issued|allocated|procured|tendered|run|held|hosted|distributed|circulated|produced|implemented|launched|agreed|signed|completed|put in place|in place|offered|invited|given access|contacted|screened)\\b`,
+      `\\b(?:is|are|be|been|get|gets)\\s+(?!not\\b)(?:\\w+ly\\s+)?(delivered|provided|established|awarded|sent|sent out|used|offered|filled|recorded|consulted|signposted|published|commissioned|set up|issued|allocated|procured|tendered|run|held|hosted|distributed|circulated|produced|implemented|launched|agreed|signed|completed|put in place|in place|offered|invited|given access|given a copy of|contacted|screened|convened|audited|acknowledged|allocated)\\b`,
     ),
     because: (m) => `it says something is ${m[1].toLowerCase()}, a step in running the service`,
   },
@@ -82,13 +82,13 @@ const outputSignals: Signal[] = [
   {
     id: 'access-or-offer',
     weight: 2,
-    test: re(`\\b((?:have|has|gain|given|improve[sd]?|increase[sd]?|better) access to|are offered|is offered|take[- ]up of|uptake of|signposted)\\b`),
+    test: re(`\\b((?:have|has|gain|given|improve[sd]?|increase[sd]?|better) access to|are offered|is offered|take[- ]up of|uptake of|takes? up (?:the )?(?:[\\w-]+ ){0,2}(?:offer|places?|service|entitlement)|signposted)\\b`),
     because: (m) => `it is about access to the service ('${m[1]}'), not what changes once children use it`,
   },
   {
     id: 'waiting-time',
     weight: 2,
-    test: re(`\\b(within (?:\\w+|\\d+) (?:working )?(?:days?|hours?|weeks?)|within (?:the )?statutory timescales?|waiting (?:times?|lists?))\\b`),
+    test: re(`\\b(within (?:\\w+|\\d+) (?:working )?(?:days?|hours?|weeks?)|within (?:the )?statutory timescales?|waiting (?:times?|lists?)|waits? (?:more|longer) than (?:\\w+|\\d+) (?:working )?(?:days?|hours?|weeks?))\\b`),
     because: (m) => `it sets a timescale for the service ('${m[1]}'), a measure of process`,
   },
   {
