@@ -95,6 +95,10 @@ import safeguardingSupervision from './safeguarding/supervision';
 import valueForMoneyShareAtRisk from './value-for-money/share-at-risk';
 import valueForMoneyPriceOverQuality from './value-for-money/price-over-quality';
 import valueForMoneyMoneyAddsUp from './value-for-money/money-adds-up';
+import valueForMoneyResultsPayOutcomes from './value-for-money/results-pay-outcomes';
+import indicatorsMeasuresOutcome from './indicators/measures-outcome';
+import participationShaping from './participation/shaping';
+import participationIdentifyingData from './participation/identifying-data';
 import needsAgeRange from './needs/age-range';
 import transitionsCareLeaverAge from './transitions/care-leaver-age';
 
@@ -127,6 +131,7 @@ export const allRules: readonly Rule[] = [
   indicatorsBaseN,
   indicatorsTargetVsBaseline,
   indicatorsBaselineAge,
+  indicatorsMeasuresOutcome,
   tiersDefinition,
   tiersThreshold,
   tiersReTiering,
@@ -155,8 +160,11 @@ export const allRules: readonly Rule[] = [
   valueForMoneyShareAtRisk,
   valueForMoneyPriceOverQuality,
   valueForMoneyMoneyAddsUp,
+  valueForMoneyResultsPayOutcomes,
   participationInvolvement,
   participationNonIdentifying,
+  participationShaping,
+  participationIdentifyingData,
   governanceNamedLead,
   governanceDeputy,
   governanceMonitoringFrequency,

@@ -3,7 +3,7 @@
 // number, e-mail address or home address; and case detail that singles out one child even without a
 // name ("the 14-year-old girl from the Harold Hill estate excluded from X Academy in March").
 //
-// DOMAIN.md §3: "Keep consultation data non-identifying" (seed 002 L87, L395).
+// DOMAIN.md §3: "Keep consultation data non-identifying" (Ipsos MORI 2019, ‘Acknowledgements’, p. 6; ‘Children and young people engagement’, p. 25).
 //
 // What is left alone: aggregate figures (small counts included), roles, named adult officers,
 // councillors and organisations with their work contacts, boroughs and areas, statements that no child
@@ -163,6 +163,8 @@ interface Name {
   start: number;
   end: number;
   text: string;
+  /** Starts a sentence, a list line or a title, where any word is capitalised. */
+  initial: boolean;
 }
 
 /** Name-like words in a sentence that are not titles of adults, places or organisations. */
@@ -190,7 +192,17 @@ function childNames(s: string): Name[] {
     // "of Harold Wood", "in Romford": a place, unless an age follows it ("a picture of Leo Smith, aged 7").
     const ofPerson = /\b(?:photo(?:graph)?s?|pictures?|images?|videos?|footage|film|portrait|drawing|story|case|name)\s+of\s+$/i.test(before);
     if (!initials && !ofPerson && placePreposition.test(before) && !ageAfter.some((a) => a.test(after))) continue;
-    names.push({ start: m.index, end, text });
+    // Part of a longer proper noun ("Trinity College London Arts Award", "Harold Hill Youth Centre"):
+    // a capitalised word that is not a name word directly before or after it.
+    const prevWord = /([A-Z][\w'’-]*)\s+$/.exec(before);
+    if (!initials && prevWord && !notNames.has(prevWord[1].toLowerCase()) && !/^\s*$/.test(s.slice(0, m.index - prevWord[0].length))) continue;
+    if (!initials && /^\s+[A-Z][a-z]/.test(after) && !/^\s+(?:Year|Key)\b/.test(after)) continue;
+    // The first word of a sentence, a list line or a title is capitalised whatever it is ("Sessions
+    // with…", "North locality: …"): a single such word counts as a name only with an age right after it.
+    // A first name and surname, a possessive or "and her brothers" still reads as a person there.
+    const personLike = !!second || /['’]s$/.test(m[0]) || /^\s+and\s+(?:her|his|their)\b/.test(after);
+    const initial = !personLike && (/^[\s\-–•*"'‘“(]*$/.test(s.slice(0, m.index)) || /[:(]\s*$/.test(before));
+    names.push({ start: m.index, end, text, initial });
   }
   return names;
 }
@@ -203,13 +215,14 @@ export function findIdentifyingData(text: string): IdentifyingFinding[] {
     const s = text.slice(r.start, r.end);
     if (!/[A-Za-z]/.test(s)) continue;
     const at = (start: number, end: number, kind: IdentifyingKind, why: string) => findings.push({ start: r.start + start, end: r.start + end, kind, why });
-    const names = childNames(s);
+    const allNames = childNames(s);
+    const names = allNames.filter((n) => !n.initial);
     const schools = [...allMatches(schoolName, s), ...allMatches(yearGroup, s)];
     const places = [...allMatches(estateRe, s), ...allMatches(streetRe, s), ...allMatches(residence, s)];
     const adultInSentence = /\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s[A-Z]/.test(s) || adultRoleAfter.test(s.replace(/^[^,(]*/, ''));
     const covered = new Set<number>();
 
-    for (const name of names) {
+    for (const name of allNames) {
       const after = s.slice(name.end, name.end + WINDOW);
       let age: RegExpExecArray | null = null;
       for (const a of ageAfter) if ((age = a.exec(after))) break;
@@ -218,14 +231,20 @@ export function findIdentifyingData(text: string): IdentifyingFinding[] {
         covered.add(name.start);
         continue;
       }
-      const near = (m: RegExpExecArray) => Math.abs(m.index - name.start) <= WINDOW && !(m.index <= name.start && m.index + m[0].length >= name.end);
+      // A capitalised first word needs its school or place right after it ("Priya in Year 6 at …").
+      const reach = name.initial ? 12 : WINDOW;
+      const near = (m: RegExpExecArray) =>
+        (name.initial ? m.index >= name.end && m.index - name.end <= reach : Math.abs(m.index - name.start) <= reach) && !(m.index <= name.start && m.index + m[0].length >= name.end);
       const school = schools.find(near);
       if (school) {
         at(Math.min(name.start, school.index), Math.max(name.end, school.index + school[0].length), 'name-with-school', `it names a child, '${name.text}', with a school or year group ('${clip(school[1])}')`);
         covered.add(name.start);
         continue;
       }
-      const place = places.find(near);
+      // A street or area only pins a name to a home when words join them ("Lily of Ockendon Road",
+      // "lives on …"); "Harold Hill, Collier Row and Gidea Park" is a list of areas.
+      const joined = (m: RegExpExecArray) => m.index < name.end || /\b(?:of|from|on|at|in|lives?|living|near|moved|placed)\b/i.test(s.slice(name.end, m.index));
+      const place = places.find((m) => near(m) && joined(m));
       if (place) {
         at(Math.min(name.start, place.index), Math.max(name.end, place.index + place[0].length), 'name-with-place', `it names a child, '${name.text}', with where they live or stay ('${clip(place[1])}')`);
         covered.add(name.start);
@@ -249,8 +268,17 @@ export function findIdentifyingData(text: string): IdentifyingFinding[] {
 
     // Photographs and films of named or identifiable children.
     const photo = photoRe.exec(s);
-    if (photo && !negation.test(s) && (names.length > 0 || namedGroup.test(s))) {
-      const who = names[0]?.text;
+    // The name must be what the picture shows ("a photo of Jayden", "Photo: Jack", "Luca … will appear
+    // in the video"), not another thing listed beside it ("using photos and Talking Mats").
+    const pictured = photo
+      ? names.find((n) => {
+          const pEnd = photo.index + photo[0].length;
+          if (n.start >= pEnd) return n.start - pEnd <= 40 && /^\s*(?::|,?\s*(?:\S+\s+){0,2}?(?:of|shows?|showing|featuring|with)\s)/.test(s.slice(pEnd, n.start));
+          return photo.index - n.end <= 60 && /\b(?:appears?|appearing|pictured|is|are|in)\b/.test(s.slice(n.end, photo.index));
+        })
+      : undefined;
+    if (photo && !negation.test(s) && (pictured || namedGroup.test(s))) {
+      const who = pictured?.text;
       at(photo.index, s.trimEnd().length, 'photograph', who ? `it refers to a photograph or film of a named child ('${who}')` : 'it refers to photographs or film of children with their names');
     }
 

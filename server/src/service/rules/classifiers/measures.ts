@@ -63,7 +63,7 @@ const outputSignals: Signal[] = [
   {
     id: 'timeliness',
     weight: 3,
-    test: re(`\\b((?:within|in) (?:\\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|forty-five)(?:-| )(?:working |calendar )?(?:days?|hours?|weeks?|seconds|minutes)(?! (?:of|after) (?:closure|closing|the (?:case|plan|intervention|service) (?:closing|ending|ends))| or more)|within (?:the )?(?:statutory )?timescales?|statutory (?:\\d+-week )?timescale|on time|waiting (?:times?|lists?)|wait(?:s|ing)? (?:longer|more) than|(?:time|days) from referral)\\b`),
+    test: re(`\\b((?:within|in) (?:\\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|twenty|forty-five)(?:-| )(?:working |calendar )?(?:days?|hours?|weeks?|seconds|minutes)(?! (?:of|after) (?:birth|delivery\\b|closure|closing|the (?:case|plan|intervention|service) (?:closing|ending|ends))| or more)|within (?:the )?(?:statutory )?timescales?|statutory (?:\\d+-week )?timescale|on time|waiting (?:times?|lists?)|wait(?:s|ing)? (?:longer|more) than|(?:time|days) from referral)\\b`),
     because: (m) => `it times the service (${quote(m[1])}), a measure of process`,
   },
   {
@@ -135,6 +135,15 @@ const changeSignals: Signal[] = [
     weight: 2,
     test: re(`\\b((?:children|young people|young person|families|family|parents|carers|care leavers|mothers|pupils)(?: [\\w'-]+){0,4}? (?:report|reporting|say|said|feel|feeling|live|living|lived|are living|return home(?! interviews?)|remain|who (?:return|remain|stay|sustain|stop|feel|are still|have been there|do not))|in placement for \\d+ months|for at least (?:two|\\d+) years|(?:12|six|6|twelve) months (?:after|later)|a year later|at (?:exit|closure|19|21|18))\\b`),
     because: (m) => `it says what happens to children or families (${quote(m[1])})`,
+  },
+  {
+    // A cohort defined by its use of the service, measured by what it then achieves: "Children
+    // attending for six months who achieve a recognised step", "pupils in participating schools who
+    // reach the expected standard".
+    id: 'cohort-result',
+    weight: 2,
+    test: re(`\\b(${people}\\b(?: [\\w'’,-]+){0,10}? who (?:achieve|achieved|achieves|reach|reached|reaches|see|saw|sees|gain|gained|gains|pass|passed|show|showed|make progress|made progress|maintain|maintained|keep|kept|move into|moved into|are still|are no longer|are in (?:education|employment|work|school)|have (?:a|an) (?:friend|trusted)|receive(?:d)? breast))\\b`),
+    because: (m) => `it measures what a group of children achieves (${quote(m[1])})`,
   },
   {
     id: 'results-payment',

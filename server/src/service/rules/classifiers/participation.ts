@@ -3,7 +3,7 @@
 // decisions are made (informing)?
 //
 // DOMAIN.md §3 and §7b: participation means "service shaping, governance and its evaluation" and
-// assessing bids (seed 002 L184–186), youth boards deciding budgets (seed 004 L399–403). "Young people
+// assessing bids (Ipsos MORI 2019, ‘Project activities’, p. 12), youth boards deciding budgets (IDeA 2009, section 3.2.2 ‘Children and Young People are involved in the process’). "Young people
 // will be informed of decisions" is consultation after the fact.
 //
 // Named signals with weights, as in classify.ts. A sentence is `informing` when its informing score
