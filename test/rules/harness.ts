@@ -1,6 +1,7 @@
 // Shared by the rule tests: analyse fixture files the way the CLI does (file host, all rules on).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { fileHost } from '../../cli/src/host';
 import { effectiveRules, type ConfigFile } from '../../server/src/service/config';
 import type { Finding, TextEdit } from '../../server/src/service/findings';
@@ -58,3 +59,25 @@ export function fixtureFolders(): string[] {
 }
 
 export const structural = (f: Finding) => f.ruleId.startsWith('yaml/') || f.ruleId.startsWith('schema/');
+
+/** Fixture files of a rule folder: `fail*.commspec.yaml` and `pass*.commspec.yaml`, main file first. */
+export function fixtureFiles(ruleId: string): { fail: string[]; pass: string[] } {
+  const dir = path.join(fixturesRoot, ruleId);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.commspec.yaml')).sort((a, b) => (a.length - b.length) || a.localeCompare(b));
+  const pick = (kind: string) => names.filter((n) => n === `${kind}.commspec.yaml` || n.startsWith(`${kind}-`)).map((n) => path.join(dir, n));
+  return { fail: pick('fail'), pass: pick('pass') };
+}
+
+/**
+ * The rule options a fixture asks for on its first line, `# options: { max_hours: 12 }`, as the
+ * configuration chain a `.commspec.yaml` with `rules: { <id>: [warning, {...}] }` would give.
+ */
+export function fixtureConfigs(text: string, ruleId: string): ConfigFile[] | undefined {
+  const m = /^#\s*options:\s*(.+)$/m.exec(text.split(/\r?\n/, 1)[0] ?? '');
+  if (!m) return undefined;
+  const options = parse(m[1]) as Record<string, unknown>;
+  const meta = metas.find((x) => x.id === ruleId);
+  const unknown = Object.keys(options).filter((k) => !meta?.options || !(k in meta.options));
+  if (unknown.length) throw new Error(`${ruleId} has no option ${unknown.join(', ')}`);
+  return [{ dir: '/', value: { extends: 'all', rules: { [ruleId]: [meta!.severity, options] } } }];
+}
