@@ -134,7 +134,19 @@ Run commspec <command> --help for a command's options.`,
   return program;
 }
 
+/**
+ * The reader went away (`commspec lint … | head`): stop quietly, as other command-line tools do,
+ * keeping the exit code the findings gave. Any other output error is a real problem.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

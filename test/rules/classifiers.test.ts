@@ -6,9 +6,17 @@ import { classifyStatement } from '../../server/src/service/rules/outcomes/class
 import { classifyMeasure } from '../../server/src/service/rules/classifiers/measures';
 import { judgeParticipation } from '../../server/src/service/rules/classifiers/participation';
 import { findIdentifyingData } from '../../server/src/service/rules/classifiers/identifying';
+import { classifierSets } from '../../server/src/service/rules/classifiers/sets';
 import { LabelledSetError, confusion, measureSplits, readLabelledSet, type Confusion, type LabelledItem } from '../../server/src/service/rules/classifiers/metrics';
 
+const root = path.resolve(__dirname, '../..');
 const fixtures = path.resolve(__dirname, '../fixtures');
+/** Floors on the held-out test half, set just below what was measured when each classifier was finished. */
+const floors: Record<string, { precision: number; recall: number }> = {
+  'measures (output = positive)': { precision: 0.95, recall: 0.9 },
+  'participation (informing = positive)': { precision: 0.95, recall: 0.9 },
+  'identifying data (identifying = positive)': { precision: 0.95, recall: 0.95 },
+};
 const load = <L extends string>(file: string, labels: readonly L[], key = 'items') =>
   readLabelledSet(parse(readFileSync(path.join(fixtures, file), 'utf8')), labels, key);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -36,30 +44,13 @@ const sets: SetUnderTest[] = [
     flag: (t) => classifyStatement(t).label === 'output',
     floors: { precision: 0.9, recall: 0.6 },
   },
-  {
-    name: 'measures (output = positive)',
-    file: 'classifiers/measures.yaml',
-    labels: ['output', 'outcome'],
-    positive: 'output',
-    flag: (t) => classifyMeasure(t).label === 'output',
-    floors: { precision: 0.95, recall: 0.9 },
-  },
-  {
-    name: 'participation (informing = positive)',
-    file: 'classifiers/participation.yaml',
-    labels: ['shaping', 'informing'],
-    positive: 'informing',
-    flag: (t) => judgeParticipation(t).level === 'informing',
-    floors: { precision: 0.95, recall: 0.9 },
-  },
-  {
-    name: 'identifying data (identifying = positive)',
-    file: 'classifiers/identifying.yaml',
-    labels: ['identifying', 'safe'],
-    positive: 'identifying',
-    flag: (t) => findIdentifyingData(t).length > 0,
-    floors: { precision: 0.95, recall: 0.95 },
-  },
+  // The sets the rule pages quote (server/src/service/rules/classifiers/sets.ts), so the floors and the
+  // documented figures are measured on the same items with the same judgement.
+  ...classifierSets.map((c) => ({
+    ...c,
+    file: path.relative(fixtures, path.join(root, c.file)),
+    floors: floors[c.name] ?? { precision: 1, recall: 1 },
+  })),
 ];
 
 describe.each(sets)('labelled set: $name', (set) => {

@@ -2,7 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../server/src/service/rules/index';
-import { docsDir, renderRuleDocs } from '../../server/src/service/rules/render-docs';
+import { parse } from 'yaml';
+import { docsDir, labelledStatementsFile, renderRuleDocs } from '../../server/src/service/rules/render-docs';
+import { classifierSets } from '../../server/src/service/rules/classifiers/sets';
+import { measureSplits, readLabelledSet } from '../../server/src/service/rules/classifiers/metrics';
+import { labelledStatements, measureClassifier } from '../../server/src/service/rules/outcomes/classifier-metrics';
 
 const root = path.resolve(__dirname, '../..');
 const pages = renderRuleDocs(root);
@@ -38,8 +42,22 @@ describe('rule documentation', () => {
 
   it('the output-not-outcome page carries the measured classifier figures', () => {
     const page = pages.get(`${docsDir}/outcomes/output-not-outcome.md`)!;
-    expect(page).toMatch(/\| held out \(odd index\) \| 53 \|/);
-    expect(page).toMatch(/\| whole set \| 107 \|/);
+    const m = measureClassifier(labelledStatements(parse(readFileSync(path.join(root, labelledStatementsFile), 'utf8'))));
+    expect(m.all.n).toBeGreaterThan(100);
+    expect(page).toContain(`| held out (odd index) | ${m.heldOut.n} | ${m.heldOut.tp} | ${m.heldOut.fp} |`);
+    expect(page).toContain(`| whole set | ${m.all.n} |`);
+  });
+
+  it('each classifier rule page carries the figures measured on its labelled set', () => {
+    for (const set of classifierSets) {
+      const items = readLabelledSet(parse(readFileSync(path.join(root, set.file), 'utf8')), set.labels, set.key);
+      const m = measureSplits(items, set.positive, set.flag);
+      for (const rule of set.rules) {
+        const page = pages.get(`${docsDir}/${rule}.md`)!;
+        expect(page, rule).toContain(`| held out (test half) | ${m.test.n} | ${m.test.tp} | ${m.test.fp} |`);
+        expect(page, rule).toContain(`| whole set | ${items.length} |`);
+      }
+    }
   });
 
   it('every page on disk is current (no page missing or stale)', () => {

@@ -11,6 +11,8 @@ import { allRules } from './index';
 import type { Rule } from './types';
 import { classifierSignals, OUTPUT_THRESHOLD } from './outcomes/classify';
 import { labelledStatements, measureClassifier, type Confusion } from './outcomes/classifier-metrics';
+import { classifierSets, type LabelledSetSpec } from './classifiers/sets';
+import { measureSplits, readLabelledSet } from './classifiers/metrics';
 
 export const docsDir = 'docs/rules';
 export const fixturesDir = 'test/fixtures/rules';
@@ -78,6 +80,7 @@ function rulePage(root: string, rule: Rule, service: LanguageService, inRecommen
   lines.push('');
 
   if (m.id === 'outcomes/output-not-outcome') lines.push(...classifierSection(root));
+  for (const set of classifierSets.filter((x) => x.rules.includes(m.id))) lines.push(...labelledSetSection(root, set));
 
   const dir = path.join(root, fixturesDir, ...m.id.split('/'));
   const fail = path.join(dir, 'fail.commspec.yaml');
@@ -155,6 +158,30 @@ function classifierSection(root: string): string[] {
     row('development (even index)', m.development),
     '',
     'The held-out figures are the honest ones: recall there is lower than on the development half, so expect the check to miss some outputs phrased in ways it has not seen (for example results that are really counts of use). It is tuned to stay quiet rather than guess.',
+    '',
+  );
+  return lines;
+}
+
+function labelledSetSection(root: string, set: LabelledSetSpec): string[] {
+  const file = path.join(root, set.file);
+  const lines = ['## How well the judgement is measured', ''];
+  if (!existsSync(file)) return [...lines, 'The labelled set was not found, so no figures are given.', ''];
+  const items = readLabelledSet(parse(readFileSync(file, 'utf8')), set.labels, set.key);
+  const m = measureSplits(items, set.positive, set.flag);
+  const [pos, neg] = set.labels[0] === set.positive ? set.labels : [set.labels[1], set.labels[0]];
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const row = (name: string, c: Confusion) => `| ${name} | ${c.n} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} | ${pct(c.precision)} | ${pct(c.recall)} |`;
+  lines.push(
+    `Measured on \`${set.file}\`: ${m.all.n} ${set.describe}. "${pos}" is what the check flags: precision is the share of flagged items that really are ${pos}, recall the share of ${pos} items that are flagged. The judgement was developed on the development half; the test half was held out and only measured.`,
+    '',
+    `| Set | n | flagged ${pos} | flagged ${neg} (false alarms) | missed ${pos} | ${neg} left alone | precision | recall |`,
+    '|---|---|---|---|---|---|---|---|',
+    row('held out (test half)', m.test),
+    row('whole set', m.all),
+    row('development half', m.dev),
+    '',
+    'The held-out figures are the honest ones: expect the check to miss some wordings it has not seen. It is tuned to stay quiet rather than guess.',
     '',
   );
   return lines;

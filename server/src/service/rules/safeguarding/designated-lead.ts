@@ -1,10 +1,25 @@
 import { get } from '../../model';
 import { defineRule } from '../types';
 import { text } from '../helpers';
-import { firstMatch } from '../sense/prose';
+import { firstMatch, sentenceAt, textsUnder } from '../sense/prose';
+import type { SourceDocument } from '../../document';
 
 const leadWords = /\b(designated (?:safeguarding |senior |child protection )?(?:lead|officer|person|manager|member of staff)|safeguarding (?:lead|officer|manager|champion)|DSL|DSO|named (?:safeguarding )?(?:lead|person|manager) for safeguarding|registered manager)\b/i;
 const deputyWords = /\b(deput(?:y|ies|ise|ises|ising)|alternate|second(?:ary)? (?:lead|designated)|back-?up (?:lead|designated)|in (?:their|his|her|the lead'?s|the DSL'?s) absence|when (?:they are|the lead is) (?:away|absent|unavailable)|(?:cover|covers|covered) (?:for )?(?:the lead|their absence|absences))\b/i;
+
+/**
+ * A deputy named in the workforce, requirements or governance sections counts only when the same
+ * sentence is about safeguarding: a 'deputy manager' or 'deputy director' alone is not a deputy lead.
+ */
+function deputyElsewhere(doc: SourceDocument): boolean {
+  for (const s of textsUnder(doc, 'requirements', 'workforce', 'governance')) {
+    const re = new RegExp(deputyWords.source, 'gi');
+    for (let m = re.exec(s.value); m; m = re.exec(s.value)) {
+      if (/safeguard|child protection|designated|\bDSL\b/i.test(sentenceAt(s.value, m.index).text)) return true;
+    }
+  }
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -29,7 +44,7 @@ export default defineRule({
       });
       return;
     }
-    if (text(sg.deputy_lead) || firstMatch(doc, deputyWords, 'safeguarding')) return;
+    if (text(sg.deputy_lead) || firstMatch(doc, deputyWords, 'safeguarding') || deputyElsewhere(doc)) return;
     report({
       message: 'The designated safeguarding lead has no deputy: add deputy_lead: with the role that acts when the lead is away, so a concern is never left waiting',
       at: sg.designated_lead !== undefined ? { path: ['safeguarding', 'designated_lead'], part: 'key' } : { path: ['safeguarding'], part: 'key' },

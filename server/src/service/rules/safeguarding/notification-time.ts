@@ -34,21 +34,32 @@ interface Said {
   start: number;
   end: number;
   field: boolean;
+  periodic?: boolean;
 }
 
 /** Notification times said in prose: time phrases in sentences about reporting incidents. */
+const followUp = /\b(?:(?:written|full|detailed|follow[- ]up|final|closing) (?:report|account|summary)|investigation|lessons learned|learning review|root cause)\b/i;
+
 function fromProse(scalars: TextScalar[], srcText: string): Said[] {
   const out: Said[] = [];
   for (const s of scalars) {
     if (typeof s.path[s.path.length - 1] === 'string' && ['refresh', 'policy_review', 'review'].includes(s.path[s.path.length - 1] as string)) continue;
+    const quickest = new Map<number, Said>();
+    let prevEnd = 0;
     for (const d of proseDurations(s.value)) {
-      const sentence = sentenceAt(s.value, d.start).text;
-      if (!about.test(sentence) || !what.test(sentence)) continue;
+      const { text: sentence, start: sentenceStart } = sentenceAt(s.value, d.start);
+      // the words leading to this time, since the sentence began or the previous time was given
+      const lead = s.value.slice(Math.max(sentenceStart, prevEnd), d.start);
+      prevEnd = d.end;
+      if (!about.test(sentence) || !what.test(sentence) || followUp.test(lead)) continue;
+      const prev = quickest.get(sentenceStart);
+      if (prev && prev.hours <= d.hours) continue;
       // point at the phrase in the source when it can be found there, else at the whole value
       const src = srcText.slice(s.start, s.end);
       const at = src.indexOf(d.phrase);
-      out.push({ hours: d.hours, phrase: d.phrase, start: at >= 0 ? s.start + at : s.start, end: at >= 0 ? s.start + at + d.phrase.length : s.end, field: false });
+      quickest.set(sentenceStart, { hours: d.hours, phrase: d.phrase, start: at >= 0 ? s.start + at : s.start, end: at >= 0 ? s.start + at + d.phrase.length : s.end, field: false, periodic: d.periodic });
     }
+    out.push(...quickest.values());
   }
   return out;
 }
@@ -71,6 +82,10 @@ export default {
     const esc = get.obj(sg.escalation);
     const fieldHours = durationHours(esc?.notification);
     const said: Said[] = [];
+    // Each sentence gives its quickest time ("within 24 hours, with a written report within 5 days"
+    // is a 24-hour notification followed by a record); a sentence about the written follow-up is
+    // left out; across the field and the sentences the slowest is reported, because a document that
+    // says both '24 hours' and 'five working days' lets the provider choose.
     if (fieldHours !== undefined) said.push({ hours: fieldHours, phrase: String(esc!.notification), start: -1, end: -1, field: true });
     said.push(...fromProse(textsUnder(doc, 'safeguarding'), doc.text));
     if (said.length === 0) {
@@ -81,10 +96,14 @@ export default {
       });
       return;
     }
-    const slowest = said.reduce((a, b) => (b.hours > a.hours ? b : a));
+    // a periodic report alongside a real time limit is the record that follows the notification
+    const limits = said.some((x) => !x.periodic) ? said.filter((x) => !x.periodic) : said;
+    const slowest = limits.reduce((a, b) => (b.hours > a.hours ? b : a));
     if (slowest.hours <= limit) return;
     const fits = care ? `${describeKind(kind)}: the placing authority and Ofsted must be told without delay, within ${sayHours(limit)} or the same working day` : `${describeKind(kind)}: ask for ${sayHours(limit)} or less`;
-    const message = `Serious incidents are to be reported within '${slowest.phrase}', too slow for ${fits}`;
+    const message = slowest.periodic
+      ? `Serious incidents are left to '${slowest.phrase}', a record made weeks later, not a notification: ${fits}. Add notification: under escalation:, for example '${sayHours(limit)}'`
+      : `Serious incidents are to be reported within '${slowest.phrase}', too slow for ${fits}`;
     if (slowest.field) {
       report({
         message,

@@ -10,6 +10,8 @@ export interface ProseDuration {
   /** Offsets of the phrase in the text. */
   start: number;
   end: number;
+  /** A report made on a cycle ("the monthly return"), not a time limit. */
+  periodic?: boolean;
 }
 
 const numberWords: Record<string, number> = {
@@ -24,6 +26,11 @@ const num = `(\\d+(?:\\.\\d+)?|twenty[- ]four|forty[- ]eight|seventy[- ]two|one|
 // one pass over the text, no nested quantifiers: linear time
 const amount = new RegExp(`\\b${num}(?:\\s*\\(\\d+\\))?[\\s-]*(working |business |calendar |clear )?(hours?|hrs?|h|days?|weeks?|months?)\\b`, 'gi');
 const immediate = /\b(immediately|without delay|at once|straight away|forthwith|as soon as (?:possible|practicable|reasonably practicable)|the same (?:working |business )?day|same[- ]day|the next (?:working |business )?day|next[- ](?:working |business )?day|by the end of the (?:working |business )?day)\b/gi;
+
+// A report made on a cycle ("in the monthly contract return", "at the quarterly review"): a record of
+// what happened, reaching the council weeks later.
+const periodic = /\b(weekly|fortnightly|monthly|quarterly|termly|six-monthly|half-yearly|annual|yearly)[ -](?:[a-z]+[ -]){0,2}?(reports?|returns?|meetings?|reviews?|submissions?|summar(?:y|ies)|data|dashboard|log)\b/gi;
+const periodHours: Record<string, number> = { weekly: 168, fortnightly: 336, monthly: 730, quarterly: 2190, termly: 2920, 'six-monthly': 4383, 'half-yearly': 4383, annual: 8766, yearly: 8766 };
 
 function immediateHours(phrase: string): number {
   const p = phrase.toLowerCase();
@@ -48,6 +55,8 @@ export function proseDurations(s: string): ProseDuration[] {
   }
   immediate.lastIndex = 0;
   while ((m = immediate.exec(s))) out.push({ hours: immediateHours(m[0]), phrase: m[0], start: m.index, end: m.index + m[0].length });
+  periodic.lastIndex = 0;
+  while ((m = periodic.exec(s))) out.push({ hours: periodHours[m[1].toLowerCase()], phrase: m[0], start: m.index, end: m.index + m[0].length, periodic: true });
   return out.sort((a, b) => a.start - b.start);
 }
 
