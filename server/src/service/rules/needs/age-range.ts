@@ -9,6 +9,9 @@ import { textsUnder } from '../sense/prose';
 
 // pathways that rightly reach beyond the population: staying put, leaving care, adult services
 const beyondKeys = new Set(['staying_put', 'leaving_care', 'adult_services']);
+// someone else's age, as the age field skips it: 'mothers aged 20 to 24', '16-19 year old parents'
+const adultBefore = /\b(?:mothers?|fathers?|parents?|carers?|adults?|staff|workers?|volunteers?|mums?|dads?)\s+(?:who are\s+)?$/i;
+const adultAfter = /^\s*(?:mothers?|fathers?|parents?|carers?|adults?|staff|workers?|volunteers?|mums?|dads?)\b/i;
 const beyondWords = /\b(staying put|stay(?:s|ing)? on|leaving care|care leavers?|after (?:they )?leav(?:e|ing)|adult(?:hood|s)?|adult services|transition|personal advis[eo]r|up to (?:21|25)|beyond 18|post-?18)\b/i;
 
 export default defineRule({
@@ -58,6 +61,7 @@ export default defineRule({
       if (s.path.some((seg) => typeof seg === 'string' && beyondKeys.has(seg))) continue;
       for (const a of proseAges(s.value)) {
         if (!outside(a)) continue;
+        if (adultBefore.test(s.value.slice(0, a.start)) || adultAfter.test(s.value.slice(a.end))) continue;
         if (a.hi > pop.hi && a.lo >= pop.lo && beyondWords.test(s.value)) continue;
         const src = doc.text.slice(s.start, s.end);
         const at = src.indexOf(a.phrase);

@@ -25,6 +25,9 @@ export default {
     if (kind.type !== 'leaving-care') return;
     const pop = population(model.value);
     if (!pop) return;
+    // Care leavers are 16 or over: an inferred type for a service that takes younger children comes
+    // from a passing mention ("works with the leaving care team"), not from what the service is.
+    if (kind.inferred && pop.lo < 16) return;
     const min = option<number>(ctx, meta, 'min_upper_age');
     if (pop.hi >= min) return;
     report({

@@ -18,6 +18,9 @@ const meta: RuleMeta = {
 
 const differ = (a: number, b: number, tol: number) => Math.abs(a - b) > (tol / 100) * Math.max(Math.abs(a), Math.abs(b));
 
+// budget.notes saying why the years differ (the message asks for exactly this), so the total is not annual × term
+const explained = /\b(part[- ]years?|taper\w*|phas(?:e|ed|es|ing)\b|in stages|staged|ramp\w*[- ]up|uplift\w*|inflation|indexation|index-linked|increas\w*|decreas\w*|reduc\w*|(?:first|final|last) year|year (?:one|1)\b|differ\w*|var(?:y|ies|ying))/i;
+
 export default {
   meta,
   check(ctx) {
@@ -30,7 +33,7 @@ export default {
     const years = termYears(model.value);
 
     // the annual budget over the initial term
-    if (annual !== undefined && total !== undefined && years !== undefined && years >= 0.9) {
+    if (annual !== undefined && total !== undefined && years !== undefined && years >= 0.9 && !explained.test(text(budget?.notes) ?? '')) {
       const whole = annual * years;
       if (differ(whole, total, tol)) {
         const y = Math.round(years * 10) / 10;

@@ -63,9 +63,13 @@ export default defineRule({
       for (const name of used.names) {
         const ind = inds.get(name);
         const f = fields.get(name);
-        const words = ind ? text(ind.definition) : f ? (text(f.description) ?? name.replace(/_/g, ' ')) : undefined;
+        const described = ind ? text(ind.definition) : f ? text(f.description) : undefined;
+        const words = described ?? (f ? name.replace(/_/g, ' ') : undefined);
         if (!words) continue;
         const c = classifyMeasure(words);
+        // A bare field name ('home visits') is too little to read as a change: it counts as one only
+        // when it names one ('wellbeing score'), so it cannot cancel a payment per visit on its own.
+        if (!described && c.label !== 'output' && c.changeScore === 0) continue;
         (c.label === 'output' ? outputs : changes).push(c.label === 'output' ? `'${name}' (${words.replace(/\.$/, '')}) counts activity` : name);
       }
       if (outputs.length === 0 || changes.length > 0) return;
