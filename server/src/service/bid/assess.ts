@@ -178,7 +178,7 @@ function build(doc: SourceDocument, model: DocumentModel, linked: Linked, spec: 
     requirements: requirements(b, s),
     outcomes: outcomes(doc, model, linked, s, lots, specLots),
     ...prices(b, s, lots, specLots),
-    criteria: criteria(b, s),
+    criteria: criteria(b, s, lots, specLots),
   };
 }
 
@@ -438,10 +438,16 @@ function budget(s: Record<string, unknown>, bidPrices: BidPrice[], lots: string[
   if (specLots.length === 0 || lots.length === 0) return { result: 'not-computable', reason: 'The specification gives no lots with a number of places, so a yearly cost cannot be worked out' };
   let low = 0;
   let high = 0;
+  // A lot that cannot be costed (hourly prices, no number of places) is left out, not allowed to
+  // hide an overspend in the lots that can: whatever it costs only adds to the total.
+  const uncosted: string[] = [];
   for (const lot of lots) {
     const info = lotInfo.get(lot);
     const forLot = annualised.filter((p) => !p.lot || p.lot === lot).map((p) => p.price * annualFactor[p.per]);
-    if (!info?.places || forLot.length === 0) return { result: 'not-computable', reason: `Lot '${lot}' gives no number of places, or the bid has no weekly price for it, so a yearly cost cannot be worked out` };
+    if (!info?.places || forLot.length === 0) {
+      uncosted.push(lot);
+      continue;
+    }
     const lotLow = info.places * Math.min(...forLot);
     const lotHigh = info.places * Math.max(...forLot);
     if (info.value !== undefined && lotLow > info.value + 1e-6) {
@@ -454,17 +460,36 @@ function budget(s: Record<string, unknown>, bidPrices: BidPrice[], lots: string[
     low += lotLow;
     high += lotHigh;
   }
+  const notCosted = (list: string[]) => `${list.length === 1 ? 'lot' : 'lots'} ${list.map((l) => `'${l}'`).join(', ')}`;
+  if (uncosted.length === lots.length) {
+    return { result: 'not-computable', reason: `${notCosted(uncosted).replace(/^l/, 'L')} ${uncosted.length === 1 ? 'gives' : 'give'} no number of places, or the bid has no weekly price for ${uncosted.length === 1 ? 'it' : 'them'}, so a yearly cost cannot be worked out` };
+  }
+  const costed = uncosted.length ? 'the places in the lots that can be costed' : 'the places in the lots bid for';
+  const besides = uncosted.length ? ` (${notCosted(uncosted)} could not be costed: no number of places or no weekly price)` : '';
   const range = low === high ? money(Math.round(low)) : `between ${money(Math.round(low))} and ${money(Math.round(high))}`;
   if (annual !== undefined && low > annual + 1e-6) {
-    return { result: 'over', reason: `Even at the bid's lowest prices, the places in the lots bid for cost ${money(Math.round(low))} a year, more than the annual budget of ${money(annual)}`, specPath: ['value_for_money', 'budget', 'annual'] };
+    return { result: 'over', reason: `Even at the bid's lowest prices, ${costed} cost ${money(Math.round(low))} a year, more than the annual budget of ${money(annual)}${besides}`, specPath: ['value_for_money', 'budget', 'annual'] };
   }
   const against = annual !== undefined ? `, against an annual budget of ${money(annual)}` : '';
-  return { result: 'within', reason: `The places in the lots bid for would cost ${range} a year, depending on the mix of needs${against}`, specPath: annual !== undefined ? ['value_for_money', 'budget', 'annual'] : undefined };
+  return { result: 'within', reason: `${costed[0].toUpperCase()}${costed.slice(1)} would cost ${range} a year, depending on the mix of needs${against}${besides}`, specPath: annual !== undefined ? ['value_for_money', 'budget', 'annual'] : undefined };
 }
 
 // ---------------------------------------------------------------- award criteria
 
-function criteria(b: Record<string, unknown>, s: Record<string, unknown>): CriterionCheck[] {
+function criteria(b: Record<string, unknown>, s: Record<string, unknown>, lots: string[], specLots: string[]): CriterionCheck[] {
+  // the lots each outcome of the specification is for (none listed: every lot)
+  const lotsOf = new Map<string, string[]>();
+  for (const { o } of objects(s.outcomes)) {
+    const id = trimmed(o.id);
+    if (id) lotsOf.set(id, get.arr(o.lots).filter((x): x is string => typeof x === 'string'));
+  }
+  /** The lots a criterion scores, when every outcome it scores is for named lots only. */
+  const onlyFor = (outcomes: string[]): string[] | undefined => {
+    if (outcomes.length === 0 || specLots.length === 0) return undefined;
+    const all = outcomes.map((id) => lotsOf.get(id));
+    if (all.some((l) => !l || l.length === 0)) return undefined;
+    return [...new Set(all.flat() as string[])];
+  };
   const answers = new Map<string, { path: PathSegment[]; response: string }>();
   for (const { o, i } of objects(b.award_responses)) {
     const id = trimmed(o.criterion);
@@ -478,14 +503,17 @@ function criteria(b: Record<string, unknown>, s: Record<string, unknown>): Crite
     if (!id) continue;
     const type = trimmed(o.type) ?? '';
     const weight = get.num(o.weight);
-    const needsAnswer = (type === 'quality' || type === 'social-value') && (weight === undefined || weight > 0);
+    const scoredOutcomes = get.arr(o.outcomes).filter((x): x is string => typeof x === 'string');
+    const scoresLots = onlyFor(scoredOutcomes);
+    const otherLots = scoresLots !== undefined && !scoresLots.some((l) => lots.includes(l));
+    const needsAnswer = (type === 'quality' || type === 'social-value') && (weight === undefined || weight > 0) && !otherLots;
     const answer = answers.get(id);
     const c: CriterionCheck = {
       id,
       title: trimmed(o.title) ?? id,
       type,
       weight,
-      outcomes: get.arr(o.outcomes).filter((x): x is string => typeof x === 'string'),
+      outcomes: scoredOutcomes,
       specPath: ['value_for_money', 'award', 'criteria', i],
       needsAnswer,
       answer,
@@ -500,7 +528,11 @@ function criteria(b: Record<string, unknown>, s: Record<string, unknown>): Crite
       c.status = 'met';
       c.reason = 'Answered';
     } else {
-      c.reason = needsAnswer ? 'Not answered: it is scored, so an unanswered criterion scores nothing' : 'Not answered (it carries no weight)';
+      c.reason = needsAnswer
+        ? 'Not answered: it is scored, so an unanswered criterion scores nothing'
+        : otherLots
+          ? `Not required: it scores outcomes of ${scoresLots!.join(', ')}, which this bid is not for`
+          : 'Not answered (it carries no weight)';
     }
     out.push(c);
   }
