@@ -18,7 +18,7 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
 const outArg = process.argv.indexOf('--out');
 const out = path.resolve(outArg > 0 ? process.argv[outArg + 1] : path.join(root, `${manifest.name}-${manifest.version}.vsix`));
 
-for (const f of ['dist/client.js', 'dist/server.js']) {
+for (const f of ['dist/client.js', 'dist/server.js', 'THIRD-PARTY-NOTICES']) {
   if (!existsSync(path.join(root, f))) throw new Error(`${f} is missing: run node scripts/build.mjs --production first`);
 }
 
@@ -28,6 +28,10 @@ const allow = readFileSync(path.join(root, '.vscodeignore'), 'utf8')
   .map((l) => l.trim())
   .filter((l) => l.startsWith('!'))
   .map((l) => l.slice(1));
+// the bundled packages' licences, which scripts/build.mjs writes next to package.json (not in .vscodeignore,
+// so it is added here and to the staged .vscodeignore that vsce applies)
+const extra = ['THIRD-PARTY-NOTICES'];
+allow.push(...extra);
 const toRegExp = (glob) =>
   new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
 const patterns = allow.map(toRegExp);
@@ -53,7 +57,7 @@ try {
   }
   const { files: _files, scripts: _scripts, dependencies: _deps, devDependencies: _dev, bin: _bin, private: _private, ...vsixManifest } = manifest;
   writeFileSync(path.join(stage, 'package.json'), JSON.stringify(vsixManifest, null, 2));
-  cpSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
+  writeFileSync(path.join(stage, '.vscodeignore'), `${readFileSync(path.join(root, '.vscodeignore'), 'utf8').trimEnd()}\n${extra.map((f) => `!${f}`).join('\n')}\n`);
   const vsce = path.join(path.dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
   const args = ['package', '--no-dependencies', '--readme-path', 'client/README.md', '--changelog-path', 'CHANGELOG.md', '--out', out];
   if (!manifest.repository) args.push('--allow-missing-repository');

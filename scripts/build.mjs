@@ -25,8 +25,8 @@ mkdirSync(path.join(root, 'dist'), { recursive: true });
 const validatorSource = path.join(root, 'dist', '.validators-source.cjs');
 writeFileSync(validatorSource, precompiledValidators());
 // bundled, so that the VS Code extension (which ships no node_modules) can load it too
-await build({ absWorkingDir: root, entryPoints: [validatorSource], outfile: 'dist/validators.cjs', bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none' });
-await Promise.all(
+const validatorsBuild = await build({ absWorkingDir: root, entryPoints: [validatorSource], outfile: 'dist/validators.cjs', bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', legalComments: 'none', metafile: true });
+const bundles = await Promise.all(
   entries
     .filter((e) => existsSync(path.join(root, e.in)))
     .map((e) =>
@@ -47,10 +47,21 @@ await Promise.all(
         alias: { yaml: './node_modules/yaml/browser/index.js' },
         logLevel: 'warning',
         legalComments: 'none',
+        metafile: true, // for the third-party notices
         // ESM dependencies (fdir) use import.meta.url, which a CommonJS bundle lacks.
         define: { 'import.meta.url': '__commspecImportMetaUrl' },
         banner: { js: "var __commspecImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
       }),
     ),
 );
+// The licences of what was bundled (legalComments: 'none' drops them from the bundles), in THIRD-PARTY-NOTICES;
+// fails the build when a bundled package has no licence or one outside the allow-list in scripts/notices.mjs.
+const { writeNotices, NoticesError } = await import('./notices.mjs');
+try {
+  writeNotices({ root, metafiles: [validatorsBuild, ...bundles].map((b) => b.metafile) });
+} catch (e) {
+  if (!(e instanceof NoticesError)) throw e;
+  console.error(`commspec: build failed: third-party notices: ${e.message}`);
+  process.exit(1);
+}
 if (!watch) console.error(`commspec: built dist/ in ${Date.now() - started} ms`);

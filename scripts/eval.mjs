@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Measures the checker on the realistic corpus (test/fixtures/realistic/): documents with defects
 // planted on purpose and listed in a sidecar `<name>.defects.yaml`, and clean versions whose list is
-// empty. A defect names where it is (`at:` a path, or `line:`) and, optionally, the rules expected to
-// find it; without `rules:` any finding starting there counts (a reviewer's defect no rule covers yet). Runs the real CLI (`commspec lint --format json`, default configuration, as a commissioner
+// empty. A defect names where it is (`at:` a path, `at: (document)` for something missing from the
+// whole document, or `line:`) and, optionally, the rules expected to find it. A finding counts when it
+// starts inside that node; a finding of a listed rule also counts on the key of a section containing
+// it (a gap between tiers reported on `tiers:`) or, for `(document)`, anywhere. Without `rules:` any
+// finding inside the node counts (a reviewer's defect that no rule covers yet). Runs the real CLI (`commspec lint --format json`, default configuration, as a commissioner
 // would) and prints, per document and overall, how many planted defects were found (recall) and how
 // many findings point at a listed defect (precision); then every missed defect and every false alarm.
 //
@@ -41,11 +44,16 @@ function parsePath(p) {
   return out;
 }
 
-/** Lines (1-based, inclusive) from the key of the node at `segs` to the end of its value. */
+/**
+ * Lines (1-based, inclusive) from the key of the node at `segs` to the end of its value, and the key
+ * lines of the sections that contain it (a rule may rightly report a gap between tiers on `tiers:`).
+ */
 function linesOf(doc, lc, segs) {
   let node = doc.contents;
   let start;
+  const ancestors = [];
   for (const seg of segs) {
+    if (start !== undefined) ancestors.push(lc.linePos(start).line);
     if (isMap(node) && typeof seg === 'string') {
       const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : undefined) === seg);
       if (!pair) return undefined;
@@ -60,7 +68,7 @@ function linesOf(doc, lc, segs) {
   if (!node?.range && start === undefined) return undefined;
   const from = start ?? node.range[0];
   const to = node?.range ? Math.max(node.range[1] - 1, from) : from;
-  return { start: lc.linePos(from).line, end: lc.linePos(to).line };
+  return { start: lc.linePos(from).line, end: lc.linePos(to).line, ancestors };
 }
 
 function loadDefects(file, known) {
@@ -78,7 +86,13 @@ function loadDefects(file, known) {
       fail(`${id}: each defect needs 'what:' and 'at:' (a path) or 'line:', and optionally 'rules:' (a list of rule ids)`);
     }
     for (const r of d.rules ?? []) if (!known.has(r)) fail(`${id}: '${r}' is not a rule (see commspec rules)`);
-    const lines = d.at !== undefined ? linesOf(doc, lc, parsePath(d.at)) : { start: Number(d.line), end: Number(d.line) };
+    if (d.at === '(document)' && !(d.rules?.length)) fail(`${id}: a defect of the whole document ('at: (document)') must name the rules expected to find it`);
+    const lines =
+      d.at === '(document)'
+        ? { start: 1, end: lc.linePos(text.length).line, ancestors: [] }
+        : d.at !== undefined
+          ? linesOf(doc, lc, parsePath(d.at))
+          : { start: Number(d.line), end: Number(d.line), ancestors: [] };
     if (!lines) fail(`${id}: the path '${d.at}' names nothing in ${v.document}`);
     return { what: d.what, rules: d.rules ?? [], at: d.at ?? `line ${d.line}`, ...lines };
   });
@@ -105,7 +119,9 @@ const report = { folder: path.relative(root, folder) || '.', minSeverity, docume
 for (const s of sets) {
   const findings = (byFile.get(s.document) ?? []).filter((m) => levels.indexOf(m.severity) >= levels.indexOf(minSeverity));
   // a defect listed with rules is found by one of them; one listed without is found by any finding there
-  const hits = (d, f) => (d.rules.length === 0 || d.rules.includes(f.ruleId)) && f.line >= d.start && f.line <= d.end;
+  // (or, for a rule listed, a finding on the key of a section that contains it)
+  const hits = (d, f) =>
+    (d.rules.length === 0 || d.rules.includes(f.ruleId)) && ((f.line >= d.start && f.line <= d.end) || (d.rules.length > 0 && d.ancestors.includes(f.line)));
   const missed = s.defects.filter((d) => !findings.some((f) => hits(d, f)));
   const falseAlarms = findings.filter((f) => !s.defects.some((d) => hits(d, f)));
   const entry = {

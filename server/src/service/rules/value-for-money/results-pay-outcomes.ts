@@ -7,6 +7,21 @@ import { classifyMeasure } from '../classifiers/measures';
 /** Units of activity a payment may be counted in: paying per one of these is paying for volume. */
 const activityUnits = /^(sessions?|attendances?|attendees?|visits?|contacts?|referrals?|assessments?|hours?|places?|beds?|nights?|appointments?|calls?|courses?|workshops?|events?|enrolments?|registrations?|participants?|plans?|reviews?|meetings?|groups?|classes|activit(?:y|ies))$/i;
 
+/**
+ * A data field that counts activity or times the service, read from its declared unit and the head
+ * of its description: 'Face-to-face contacts between the young person and their adviser in the
+ * month' (a count of contacts), 'Working days from placement request to the agency's offer' (a
+ * process time). The head is the first few words, where the thing counted is named.
+ */
+function fieldMeasuresActivity(f: Record<string, unknown>, description: string): string | undefined {
+  const unit = get.str(f.unit);
+  const head = description.split(/\s+/).slice(0, 5).map((w) => w.replace(/[^A-Za-z-]/g, ''));
+  const noun = head.find((w) => activityUnits.test(w) || /^offers?$/i.test(w));
+  if (unit === 'count' && noun) return `counts ${noun.toLowerCase()}`;
+  if (/^(?:(?:working|calendar|school) )?(?:days?|weeks?|hours?|months?)\b[^.]{0,60}\b(?:from|between|until|before)\b/i.test(description)) return 'times the service';
+  return undefined;
+}
+
 function perNoun(e: Expr | undefined): string | undefined {
   if (!e) return undefined;
   if (e.type === 'payment') return perNoun(e.amount);
@@ -67,10 +82,15 @@ export default defineRule({
         const words = described ?? (f ? name.replace(/_/g, ' ') : undefined);
         if (!words) continue;
         const c = classifyMeasure(words);
-        // A bare field name ('home visits') is too little to read as a change: it counts as one only
-        // when it names one ('wellbeing score'), so it cannot cancel a payment per visit on its own.
-        if (!described && c.label !== 'output' && c.changeScore === 0) continue;
-        (c.label === 'output' ? outputs : changes).push(c.label === 'output' ? `'${name}' (${words.replace(/\.$/, '')}) counts activity` : name);
+        const activity = f && described ? fieldMeasuresActivity(f, described) : undefined;
+        if (c.label === 'output' || (activity && c.changeScore === 0)) {
+          outputs.push(`'${name}' (${words.replace(/\.$/, '')}) ${activity ?? 'counts activity'}`);
+          continue;
+        }
+        // Neither an output nor a change (the classifier found no signal either way): it settles
+        // nothing. A bare field name ('home visits') is likewise too little to read as a change.
+        if (c.changeScore === 0) continue;
+        changes.push(name);
       }
       if (outputs.length === 0 || changes.length > 0) return;
       report({
