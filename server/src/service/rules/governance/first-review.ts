@@ -12,7 +12,7 @@ const meta: RuleMeta = {
   kinds: ['specification'],
   tags: ['governance', 'review'],
   options: {
-    months: { type: 'number', default: 12, description: 'The latest the first review may fall, in months after the contract starts.' },
+    months: { type: 'number', default: 12, description: 'When the first review should fall, in months after the contract starts; a review in the month after that is still accepted.' },
   },
 };
 
@@ -36,7 +36,9 @@ export default defineRule({
     if (start === undefined) return;
     const latest = addMonths(start, months);
     const first = reviews[0];
-    if (first.day <= latest) return;
+    // 'about a year': a first annual review in the month after the anniversary (the first year's
+    // returns are in) is what the rule asks for, not a defect
+    if (first.day <= addMonths(start, months + 1)) return;
     ctx.report({
       message: `The first review (${formatDay(first.day)}) is more than ${months} months after the contract starts (${formatDay(start)}): add a review by ${formatDay(latest)}, so problems show while there is time to act`,
       at: { path: ['governance', 'reviews', first.i, 'date'], part: 'value' },

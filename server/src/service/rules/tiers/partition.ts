@@ -4,7 +4,7 @@ import { text } from '../helpers';
 import { defineRule } from '../types';
 import { thresholdAst } from '../sense/bounds';
 import { fieldsAndBounds, holds, type Assignment } from '../sense/evaluate-threshold';
-import { ageField, declaredFields } from '../sense/fields';
+import { ageField, declaredFields, fieldRange } from '../sense/fields';
 import { textsUnder } from '../sense/prose';
 
 const MAX_POINTS = 60_000;
@@ -27,10 +27,8 @@ function candidates(unit: string | undefined, bounds: Set<number>, range?: { min
   let lo = Math.min(...bounds);
   let hi = Math.max(...bounds) + step;
   if (unit === 'count' || unit === 'percent' || unit === 'money' || unit === 'years') lo = Math.max(0, Math.min(lo, 0));
-  if (range) {
-    lo = range.min;
-    hi = range.max;
-  }
+  if (range && Number.isFinite(range.min)) lo = range.min;
+  if (range && Number.isFinite(range.max)) hi = range.max;
   const out = [...vals].filter((v) => v >= lo && v <= hi);
   if (!out.includes(lo) && Number.isFinite(lo)) out.push(lo);
   return out.sort((a, b) => a - b);
@@ -76,7 +74,7 @@ export default defineRule({
     const names = [...bounds.keys()];
     const grid: Array<Array<number | boolean>> = [];
     for (const n of names) {
-      const c = candidates(fields.get(n), bounds.get(n)!.size ? bounds.get(n)! : new Set([0]), n === age ? popRange : undefined);
+      const c = candidates(fields.get(n), bounds.get(n)!.size ? bounds.get(n)! : new Set([0]), n === age ? popRange : fieldRange(model.value, n));
       if (!c || c.length === 0) return; // a field this check cannot enumerate (text, a collection): no judgement
       grid.push(c);
     }
