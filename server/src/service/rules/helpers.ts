@@ -2,7 +2,7 @@ import { groupThousands } from '../text';
 import { documentCache } from '../doc-cache';
 // Shared helpers for the domain rules: option reading, dates, text scanning and fix building.
 // Every helper copes with values of the wrong type: rules run on documents that may be partly invalid.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse, type Node } from 'yaml';
 import { keyText, nodeAtPath, type PathSegment, type SourceDocument } from '../document';
 import type { Fix } from '../findings';
 import { get } from '../model';
@@ -232,6 +232,35 @@ export function yamlScalar(s: string): string {
   return JSON.stringify(s);
 }
 
+/** A plain or double-quoted scalar that reads back as the same string inside `{ }` or `[ ]`, where commas end a plain value. */
+export function flowScalar(s: string): string {
+  const y = yamlScalar(s);
+  return y.startsWith('"') || !/[,\[\]{}]/.test(y) ? y : JSON.stringify(s);
+}
+
+/**
+ * A `key: value` line written for a block map, rewritten for a flow map: a string value is quoted when
+ * it holds a comma or another flow indicator. Undefined unless the entry reads back exactly as the line did.
+ */
+function flowEntry(line: string): string | undefined {
+  const m = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/.exec(line);
+  if (!m) return undefined;
+  const key = m[1];
+  let want: unknown;
+  try {
+    want = (parse(line) as Record<string, unknown> | null)?.[key];
+  } catch {
+    return undefined;
+  }
+  const entry = typeof want === 'string' ? `${key}: ${flowScalar(want)}` : line;
+  try {
+    const got = (parse(`{ ${entry} }`) as Record<string, unknown> | null)?.[key];
+    return JSON.stringify(got) === JSON.stringify(want) ? entry : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The indentation step the document uses (the column of its first nested key), 2 when it has none. */
 export function indentUnit(doc: SourceDocument): number {
   const m = /^( +)[A-Za-z_"'-]/m.exec(doc.text);
@@ -242,7 +271,8 @@ export function indentUnit(doc: SourceDocument): number {
  * A fix that adds entries (given as YAML lines relative to the map, e.g. ['escalation:', '  route: …'])
  * to the block map at `path`, at the map's own indentation, after its last entry. Lines are re-indented
  * to the document's indentation step. For a flow map `{ … }`, only single-line `key: value` entries are
- * added (inside the braces). Undefined when the map cannot be located or edited safely.
+ * added, inside the braces after the last entry, with string values quoted where a comma or other flow
+ * indicator would otherwise end them. Undefined when the map cannot be located or edited safely.
  */
 export function addToMap(doc: SourceDocument, path: PathSegment[], lines: string[], title: string): Fix | undefined {
   const { node } = nodeAtPath(doc.yaml, path);
@@ -254,12 +284,30 @@ export function addToMap(doc: SourceDocument, path: PathSegment[], lines: string
   };
   if (node.flow) {
     if (lines.some((l) => /^\s/.test(l) || /:\s*$/.test(l))) return undefined;
+    const entries = lines.map(flowEntry);
+    if (entries.some((e) => e === undefined)) return undefined;
+    const added = entries.join(', ');
+    const open = node.range[0];
     const close = node.range[1] - 1;
-    if (doc.text[close] !== '}') return undefined;
-    let before = close;
-    while (before > node.range[0] && /\s/.test(doc.text[before - 1])) before--;
-    const sep = node.items.length ? ', ' : ' ';
-    return { title, edits: [{ start: before, end: before, newText: `${sep}${lines.join(', ')} ` }], safe: false };
+    if (doc.text[open] !== '{' || doc.text[close] !== '}') return undefined;
+    const last = node.items[node.items.length - 1];
+    if (!last) {
+      // `{}` or `{ }`: one space inside each brace
+      if (!/^\s*$/.test(doc.text.slice(open + 1, close))) return undefined;
+      return { title, edits: [{ start: open + 1, end: close, newText: ` ${added} ` }], safe: false };
+    }
+    const lastEnd = isPair(last) ? Math.max((last.key as Node | undefined)?.range?.[1] ?? -1, (last.value as Node | undefined)?.range?.[1] ?? -1) : -1;
+    if (lastEnd <= open || lastEnd > close) return undefined;
+    // right after the last entry, so the spacing before `}` and any comment stay as they were;
+    // after a trailing comma when there is one (`{ a: b, }` → `{ a: b, c: d, }`)
+    let at = lastEnd;
+    for (;;) {
+      const ws = /^[ \t\r\n]*(#[^\n]*)?/.exec(doc.text.slice(at, close))![0];
+      if (!ws) break;
+      at += ws.length;
+    }
+    if (doc.text[at] === ',') return { title, edits: [{ start: at + 1, end: at + 1, newText: ` ${added},` }], safe: false };
+    return { title, edits: [{ start: lastEnd, end: lastEnd, newText: `, ${added}` }], safe: false };
   }
   const first = node.items[0];
   const keyNode = first && isPair(first) ? (first.key as Node | undefined) : undefined;

@@ -17,7 +17,36 @@ const meta: RuleMeta = {
   },
 };
 
-const refreshed = /\b(re-?measur\w*|refresh\w*|updat\w*|re-?set|re-?establish\w*|replac\w*|re-?based?|re-?baselin\w*|confirm\w* (?:at|during|in) (?:mobilisation|year one|the first year))\b/i;
+/** Words for measuring a baseline again. On their own they may describe the past ("figure last updated March 2022"). */
+const refreshVerb = /\b(?:re-?measur\w*|measur\w* again|refresh\w*|updat\w*|re-?set|re-?establish\w*|replac\w*|re-?based?|re-?baselin\w*|re-?survey\w*|re-?collect\w*|repeat\w*|confirm\w*|(?:new|fresh) (?:baseline|figure))\b/gi;
+/** Just before the verb: it is promised ("will be re-measured", "to be updated", "is due to be refreshed"). */
+const promised = /\b(?:will|shall|to|must|should)(?:\s+(?:be|then|also|again|first|it|them|this|that|both|jointly|independently|formally|fully))*\s*$/i;
+/** After the verb: when, in the life of the contract, it will happen ("at contract start", "in the first quarter"). */
+const whenInContract =
+  /\b(?:mobili[sz]ation|go-live|contract (?:start|award)|start of the (?:contract|service)|(?:the )?(?:first|opening) (?:few |two |three |six )?(?:weeks?|months?|quarters?|terms?|years?)|year one|before the target|once the (?:contract|service)|when the (?:contract|service) (?:starts|begins))\b/i;
+const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A month and year, or a year, after the verb that is later than the specification's date: a refresh still to come. */
+function laterDate(textAfter: string, specDay: number): boolean {
+  for (const m of textAfter.matchAll(/\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d\d)\b/gi)) {
+    const month = m[1] ? monthNames.indexOf(m[1].toLowerCase()) : 0;
+    if (Math.floor(Date.UTC(Number(m[2]), month, 1) / 86400000) > specDay) return true;
+  }
+  return false;
+}
+
+/** The note promises the baseline will be measured again (not that it was once updated). */
+function promisesRefresh(note: string, specDay: number): boolean {
+  for (const clause of note.split(/(?<=[.;!?])\s+|;\s*|,\s*(?:but|and)\s+/i)) {
+    for (const m of clause.matchAll(refreshVerb)) {
+      const before = clause.slice(0, m.index);
+      const after = clause.slice(m.index! + m[0].length);
+      if (/\blast\s*$/i.test(before)) continue; // "last updated"
+      if (promised.test(before) || whenInContract.test(after) || laterDate(after, specDay)) return true;
+    }
+  }
+  return false;
+}
 
 const periodMonths: Record<string, number> = { monthly: 1, quarterly: 3, termly: 4, 'six-monthly': 6, annually: 12, 'at-exit': 12 };
 
@@ -46,7 +75,7 @@ export default {
       const baseline = get.obj(ind.baseline);
       const day = dayNumber(baseline?.date);
       if (!baseline || day === undefined || get.num(baseline.value) === undefined) continue;
-      if (refreshed.test(get.str(baseline.note) ?? '')) continue; // the specification already says it will be measured again
+      if (promisesRefresh(get.str(baseline.note) ?? '', at.day)) continue; // the specification already says it will be measured again
       const freq = get.str(ind.frequency);
       const period = periodMonths[freq ?? 'annually'] ?? 12;
       const allowed = cycles * period + lag;

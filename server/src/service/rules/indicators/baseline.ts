@@ -1,6 +1,6 @@
 import { get } from '../../model';
 import { defineRule } from '../types';
-import { addToMap, indicators, text } from '../helpers';
+import { addToMap, indicators, listing, text } from '../helpers';
 
 const noFigure = ['insufficient-evidence', 'to-be-established'];
 
@@ -31,11 +31,24 @@ export default defineRule({
         });
         continue;
       }
+      const date = text(baseline.date) ?? (typeof baseline.date === 'number' ? String(baseline.date) : undefined);
+      const source = text(baseline.source);
+      if (status === 'measured' || date || source) {
+        // the figure exists (it was measured, on a date, from a source) and was left out: marking it
+        // as to be established would throw away a baseline the commissioner already has
+        const facts = listing([date ? `date (${date})` : '', source ? `source (${source})` : ''].filter(Boolean));
+        const has = status === 'measured' ? `a measured baseline${facts ? ` with a ${facts}` : ''}` : `a baseline ${facts}`;
+        report({
+          message: `${label} has ${has} but no figure: add value: with the figure${source ? ` from ${source}` : ''}${date ? ` for ${date}` : ''}`,
+          at: { path: [...path, 'baseline'], part: 'key' },
+        });
+        continue;
+      }
       const lines = status ? ['note: Measured over the first three months of the contract from the same data source as the target'] : ['status: to-be-established', 'note: Measured over the first three months of the contract from the same data source as the target'];
       report({
         message: `${label} has no baseline value: give the current value with its date and source, or, if there is no reliable figure yet, status: insufficient-evidence or to-be-established with a note on how it will be measured`,
         at: { path: [...path, 'baseline'], part: 'key' },
-        fix: status === 'measured' ? undefined : addToMap(doc, [...path, 'baseline'], lines, 'Mark the baseline as to be established'),
+        fix: addToMap(doc, [...path, 'baseline'], lines, 'Mark the baseline as to be established'),
       });
     }
   },

@@ -3,6 +3,9 @@ import { outcomes, text } from '../helpers';
 import { defineRule } from '../types';
 import { classifyStatement } from '../outcomes/classify';
 import { classifyMeasure } from '../classifiers/measures';
+import { headActivity } from '../sense/activity';
+
+const aboutSpeed = /\b(quick(?:ly|er)?|prompt(?:ly)?|timely|without (?:a )?(?:long )?wait(?:ing)?|waiting|fast(?:er)?|sooner|straight away|as soon as)\b/i;
 
 export default defineRule({
   meta: {
@@ -19,9 +22,20 @@ export default defineRule({
     for (const { path, o, label } of outcomes(model.value)) {
       const statement = text(o.statement);
       if (!statement || classifyStatement(statement).label !== 'outcome') continue;
+      // an outcome about getting help quickly is rightly measured by how long help takes
+      if (aboutSpeed.test(statement)) continue;
       const inds = get.arr(o.indicators).map((x, j) => ({ ind: get.obj(x), j })).filter((x) => x.ind && text(x.ind.definition));
       if (inds.length === 0) continue;
-      const judged = inds.map((x) => ({ ...x, c: classifyMeasure(text(x.ind!.definition)!) }));
+      const judged = inds.map((x) => {
+        const definition = text(x.ind!.definition)!;
+        const c = classifyMeasure(definition);
+        if (c.label === 'output' || c.changeScore > 0) return { ...x, c };
+        // the classifier found nothing either way: a count whose head is a unit of activity
+        // ('Supervising social worker visits to each household') still counts the service's work
+        const unit = get.str(x.ind!.unit);
+        const noun = unit === undefined || unit === 'count' || unit === 'number' ? headActivity(definition) : undefined;
+        return { ...x, c: noun ? { ...c, label: 'output' as const, reasons: [`it counts ${noun}`] } : c };
+      });
       if (judged.some((x) => x.c.label !== 'output')) continue;
       for (const { ind, j, c } of judged) {
         const id = text(ind!.id) ?? `${j + 1}`;

@@ -148,7 +148,7 @@ const changeSignals: Signal[] = [
     test: re(
       `\\b${beneficiary}\\b(?:\\s+[\\w'-]+){0,8}?\\s+(feel|feels|live|lives|stay|stays|keep|keeps|achieve|achieves|attain|attains|sleep|sleeps|drink|drinks|smoke|smokes|gain|gains|thrive|thrive|are safe|is safe|are healthy|are happy|get on|do better|does better|start breastfeeding|start college|start school|remain|remains|return to|learn|learns|recover|recovers|quit|stop|stops|succeed|succeeds|report feeling|reports feeling|say they|are (?:more|less|able|still)|is (?:more|less|able|still)|are not|do not|have (?:better|higher|lower|fewer|more|stable|safe|good|improved)|are involved|attend school|attends school|reach a good level|move into|enter (?:education|employment|work))\\b`,
     ),
-    because: (m) => `it says what ${m[0].split(/\s+/)[0].toLowerCase()} experience ('${m[1]}')`,
+    because: (m) => `it says what ${experiencer(m[0])} ('${m[1]}')`,
   },
   {
     id: 'wellbeing-state',
@@ -169,6 +169,15 @@ const changeSignals: Signal[] = [
     because: (m) => `it describes something that no longer happens to them ('${m[1]}')`,
   },
 ];
+
+/** The group a beneficiary-state match begins with, whole ("young people", "foster carers"), with its verb: "young people experience", "the child experiences". */
+const leadingBeneficiary = new RegExp(`^${beneficiary}\\b`, 'i');
+const singular = /^(child|young person|family|parent|workforce)$/;
+
+function experiencer(match: string): string {
+  const group = (leadingBeneficiary.exec(match)?.[0] ?? match.split(/\s+/)[0]).toLowerCase();
+  return singular.test(group) ? `the ${group} experiences` : `${group} experience`;
+}
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -18,7 +18,7 @@ export default defineRule({
     const typed = all.filter(({ o }) => get.str(o.type) === 'hard' || get.str(o.type) === 'soft');
     if (typed.length === 0 || typed.some(({ o }) => o.type === 'soft')) return;
     report({
-      message: `All ${typed.length === all.length ? 'the' : typed.length} outcomes that say their type are hard measures: add at least one softer outcome (type: soft), such as confidence, wellbeing, relationships or aspiration, with a self-report or observed indicator`,
+      message: `${typed.length > 1 ? `All ${typed.length === all.length ? 'the' : typed.length} outcomes that say their type are hard measures` : all.length === 1 ? 'The only outcome is a hard measure (type: hard)' : `${typed[0].label}, the only outcome that says its type, is a hard measure`}: add at least one softer outcome (type: soft), such as confidence, wellbeing, relationships or aspiration, with a self-report or observed indicator`,
       at: { path: ['outcomes'], part: 'key' },
     });
   },

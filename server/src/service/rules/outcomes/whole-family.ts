@@ -2,7 +2,14 @@ import { get } from '../../model';
 import { defineRule } from '../types';
 import { outcomes, text } from '../helpers';
 
-const familyWords = /\b(famil(y|ies)|parents?|carers?|mothers?|fathers?|siblings?|household|kinship)\b/i;
+/** The people around the child: parents by any name, grandparents and other relatives, brothers and sisters, kinship carers. */
+const familyWords =
+  /\b(famil(y|ies)|parents?|parenting|step-?parents?|carers?|mothers?|fathers?|mums?|mummy|dads?|daddy|grand(parents?|mothers?|fathers?|mas?|pas?|ad|dad|dads|children|child|sons?|daughters?)|gran|grans|nans?|nanas?|aunts?|aunties?|uncles?|relatives|brothers?|sisters?|siblings?|household|kinship|special guardians?|connected (persons?|carers?)|birth (mothers?|fathers?|relatives))\b/i;
+
+/** A young carer is the child, caring for someone else: "carers" there is not the family around them. */
+const childCarers = /\byoung (adult )?carers?\b/gi;
+
+const aboutFamily = (statement: string) => familyWords.test(statement.replace(childCarers, ''));
 
 export default defineRule({
   meta: {
@@ -19,7 +26,7 @@ export default defineRule({
   check({ model, report }) {
     const all = outcomes(model.value);
     if (all.length === 0) return;
-    const family = all.some(({ o }) => ['families', 'parents-and-carers'].includes(get.str(o.beneficiary) ?? '') || familyWords.test(text(o.statement) ?? ''));
+    const family = all.some(({ o }) => ['families', 'parents-and-carers'].includes(get.str(o.beneficiary) ?? '') || aboutFamily(text(o.statement) ?? ''));
     if (family) return;
     report({
       message: "No outcome is about the family around the child: consider one for parents, carers or the whole family (beneficiary: families), for example 'Parents feel confident in managing their child's behaviour'",

@@ -1,6 +1,13 @@
 import { didYouMean } from '../../text';
-import { taxonomies } from '../../taxonomies';
+import { taxonomies, type Taxonomy } from '../../taxonomies';
 import { defineRule } from '../types';
+import { listing } from '../helpers';
+
+const kindNoun: Record<Taxonomy['kind'], string> = {
+  'outcome-framework': 'an outcome framework',
+  'need-model': 'a model of need tiers',
+  'practice-features': 'a list of practice features',
+};
 
 export default defineRule({
   meta: {
@@ -17,25 +24,50 @@ export default defineRule({
     for (const ref of model.references) {
       if (ref.target !== 'taxonomy') continue;
       const [prefix, code] = ref.id.split('/');
+      // the slot decides the kind of list: outcomes are tagged with outcome frameworks, practice features come from a list of practice features
+      const want: Taxonomy['kind'] = ref.path[0] === 'practice_features' ? 'practice-features' : 'outcome-framework';
+      const lists = [...taxonomies.values()].filter((t) => t.kind === want).map((t) => t.id);
       const builtIn = taxonomies.get(prefix);
       const local = linked.frameworks.get(prefix);
       const declared = model.declarations.some((d) => d.kind === 'framework' && d.id === prefix);
+      const prefixAt = { start: ref.start, end: ref.start + Math.min(prefix.length + (ref.end - ref.start - ref.id.length), ref.end - ref.start) };
       if (!builtIn && !local) {
         if (declared) continue; // the framework file could not be read: references/framework-files says so
-        const known = [...taxonomies.keys(), ...model.declarations.filter((d) => d.kind === 'framework').map((d) => d.id)];
+        const known = want === 'practice-features' ? lists : [...lists, ...model.declarations.filter((d) => d.kind === 'framework').map((d) => d.id)];
         const s = didYouMean(prefix, known);
+        const use = want === 'practice-features' ? `use a built-in list of practice features (${lists.join(', ')})` : `use a built-in outcome framework (${lists.join(', ')}) or add the council's framework under frameworks:`;
         report({
-          message: `'${prefix}' is not a framework commspec knows${s ? `: did you mean '${s}'?` : ''}. Use a built-in framework (${[...taxonomies.keys()].join(', ')}) or add the council's framework under frameworks:`,
-          at: { start: ref.start, end: ref.start + Math.min(prefix.length + (ref.end - ref.start - ref.id.length), ref.end - ref.start) },
+          message: `'${prefix}' is not a ${want === 'practice-features' ? 'list of practice features' : 'framework'} commspec knows: ${s ? `did you mean '${s}'? Otherwise ${use}` : use}`,
+          at: prefixAt,
+        });
+        continue;
+      }
+      if (builtIn && builtIn.kind !== want) {
+        const title = builtIn.title.replace(/\s*\([^)]*\)$/, '').replace(/:\s+/, ', ');
+        const use =
+          want === 'practice-features'
+            ? `take practice features from ${listing(lists, 'or')}`
+            : `tag outcomes with an outcome framework (${lists.join(', ')}) or the council's framework`;
+        const instead =
+          builtIn.kind === 'need-model'
+            ? `, and give ${want === 'practice-features' ? 'need tiers' : "the outcome's need tiers"} under tiers:`
+            : builtIn.kind === 'practice-features'
+              ? ', and list features of practice under practice_features:'
+              : `, and tag outcomes with ${prefix} under an outcome's frameworks:`;
+        report({
+          message: `'${prefix}' is ${kindNoun[builtIn.kind]} (${title}), not ${kindNoun[want]}: ${use}${instead}`,
+          at: { start: ref.start, end: ref.end },
         });
         continue;
       }
       const codes = builtIn ? builtIn.codes.map((c) => c.code) : local!.model.declarations.filter((d) => d.kind === 'framework-outcome').map((d) => d.id);
       if (codes.includes(code)) continue;
       const s = didYouMean(code, codes);
-      const title = builtIn?.title ?? local!.model.id;
+      // 'Programme: seven features of practice' reads as 'Programme (seven features of practice)' before 'has no'
+      const title = builtIn ? builtIn.title.replace(/^([^:()]+):\s+([^()]+)$/, '$1 ($2)') : local!.model.id;
+      const [one, many] = builtIn?.kind === 'practice-features' ? ['practice feature', 'features of practice'] : ['outcome', 'outcomes'];
       report({
-        message: `${title} has no outcome '${code}'${s ? `: did you mean '${prefix}/${s}'?` : `: its outcomes are ${codes.join(', ')}`}`,
+        message: `${title} has no ${one} '${code}'${s ? `: did you mean '${prefix}/${s}'?` : `: its ${many} are ${codes.join(', ')}`}`,
         at: { start: ref.start, end: ref.end },
         fix: s ? { title: `Change to '${prefix}/${s}'`, edits: [{ start: ref.start, end: ref.end, newText: `${prefix}/${s}` }] } : undefined,
       });

@@ -11,6 +11,11 @@ const nouns: Record<string, string> = {
   criterion: 'award criterion',
 };
 
+const plurals: Record<string, string> = { 'award criterion': 'award criteria', criterion: 'criteria' };
+const plural = (noun: string) => plurals[noun] ?? `${noun}s`;
+/** "an indicator", "an outcome", "a need tier". */
+const article = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 export default defineRule({
   meta: {
     id: 'references/resolve',
@@ -36,9 +41,9 @@ export default defineRule({
       const other = [...scope.entries()].find(([, m]) => m.has(ref.id))?.[0];
       let tail: string;
       if (suggestion) tail = `did you mean '${suggestion}'?`;
-      else if (other) tail = `'${ref.id}' is a ${nouns[other] ?? other}, not a ${noun}`;
-      else if (candidates?.size) tail = `the ${noun}s declared are ${[...candidates.keys()].slice(0, 8).join(', ')}`;
-      else tail = `${where} declares no ${noun}s`;
+      else if (other) tail = `'${ref.id}' is ${article(nouns[other] ?? other)}, not ${article(noun)}`;
+      else if (candidates?.size) tail = `the ${plural(noun)} declared are ${[...candidates.keys()].slice(0, 8).join(', ')}`;
+      else tail = `${where} declares no ${plural(noun)}`;
       report({
         message: `No ${noun} '${ref.id}' in ${where}: ${tail}`,
         at: { start: ref.start, end: ref.end },

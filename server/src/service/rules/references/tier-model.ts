@@ -34,7 +34,7 @@ export default defineRule({
     const known = ['continuum-of-need', ...model.declarations.filter((d) => d.kind === 'framework').map((d) => d.id)];
     const s = didYouMean(tierModel, known);
     report({
-      message: `'${tierModel}' is not a tier model here${s ? `: did you mean '${s}'?` : ''}. Use continuum-of-need (commspec's default model) or the id of a framework listed under frameworks:`,
+      message: `'${tierModel}' is ${builtIn ? `${builtIn.kind === 'practice-features' ? 'a list of practice features' : 'an outcome framework'} (${builtIn.title.replace(/:\s+/, ', ')}), not a tier model` : 'not a tier model here'}: ${s ? `did you mean '${s}'? Otherwise use` : 'use'} continuum-of-need (commspec's default model) or the id of a framework listed under frameworks:`,
       at,
     });
   },

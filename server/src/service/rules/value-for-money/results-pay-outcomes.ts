@@ -3,22 +3,16 @@ import { get } from '../../model';
 import { indicators, listing, text } from '../helpers';
 import { defineRule } from '../types';
 import { classifyMeasure } from '../classifiers/measures';
+import { headActivity, timesTheService } from '../sense/activity';
 
 /** Units of activity a payment may be counted in: paying per one of these is paying for volume. */
 const activityUnits = /^(sessions?|attendances?|attendees?|visits?|contacts?|referrals?|assessments?|hours?|places?|beds?|nights?|appointments?|calls?|courses?|workshops?|events?|enrolments?|registrations?|participants?|plans?|reviews?|meetings?|groups?|classes|activit(?:y|ies))$/i;
 
-/**
- * A data field that counts activity or times the service, read from its declared unit and the head
- * of its description: 'Face-to-face contacts between the young person and their adviser in the
- * month' (a count of contacts), 'Working days from placement request to the agency's offer' (a
- * process time). The head is the first few words, where the thing counted is named.
- */
+/** A data field that counts activity (a `count` whose description heads with a unit of activity) or times the service. */
 function fieldMeasuresActivity(f: Record<string, unknown>, description: string): string | undefined {
-  const unit = get.str(f.unit);
-  const head = description.split(/\s+/).slice(0, 5).map((w) => w.replace(/[^A-Za-z-]/g, ''));
-  const noun = head.find((w) => activityUnits.test(w) || /^offers?$/i.test(w));
-  if (unit === 'count' && noun) return `counts ${noun.toLowerCase()}`;
-  if (/^(?:(?:working|calendar|school) )?(?:days?|weeks?|hours?|months?)\b[^.]{0,60}\b(?:from|between|until|before)\b/i.test(description)) return 'times the service';
+  const noun = headActivity(description);
+  if (get.str(f.unit) === 'count' && noun) return `counts ${noun}`;
+  if (timesTheService(description)) return 'times the service';
   return undefined;
 }
 
