@@ -4,6 +4,16 @@ import { defineRule } from '../types';
 import { outcomes, text } from '../helpers';
 import { declaredTiers } from './shared';
 
+const notServedWords = /\bnot (?:served|provided|covered|delivered|offered|part of (?:this|the) (?:service|contract))\b|\boutside (?:the scope of )?(?:this|the) (?:service|contract)\b|\bout of scope\b/i;
+
+/** `served: false`, or a definition that says the service does not serve the tier. */
+function notServed(tier: Record<string, unknown> | undefined): boolean {
+  if (tier?.served === false) return true;
+  if (tier?.served === true) return false;
+  const d = text(tier?.definition);
+  return !!d && notServedWords.test(d);
+}
+
 export default defineRule({
   meta: {
     id: 'tiers/coverage',
@@ -21,7 +31,11 @@ export default defineRule({
     if (all.length === 0 || all.some(({ o }) => !Array.isArray(o.tiers) || o.tiers.length === 0)) return;
     const covered = new Set(all.flatMap(({ o }) => get.arr(o.tiers).map((t) => text(t)).filter((t): t is string => !!t)));
     const inScope = new Map<string, PathSegment[]>();
-    for (const { path, id } of declaredTiers(model.value)) if (id && !inScope.has(id)) inScope.set(id, [...path, 'id']);
+    for (const { path, id, t: tier } of declaredTiers(model.value)) {
+      // a tier the service says it does not serve marks where the service ends, and needs no outcome
+      if (!id || inScope.has(id) || notServed(tier)) continue;
+      inScope.set(id, [...path, 'id']);
+    }
     get.arr(get.obj(model.value.market)?.lots).forEach((lot, i) =>
       get.arr(get.obj(lot)?.tiers).forEach((t, j) => {
         const id = text(t);
