@@ -60,6 +60,8 @@ export interface OutcomeCheck {
   indicators: IndicatorCheck[];
   /** Commitments in this outcome's response to indicators of another outcome. */
   misplaced: Array<{ path: PathSegment[]; indicator: string; belongsTo: string }>;
+  /** Further commitments to an indicator already committed to in a response to this outcome (the first is kept). */
+  repeated: Array<{ path: PathSegment[]; indicator: string; target: string; first: { path: PathSegment[]; target: string } }>;
   status: Status;
   reason: string;
 }
@@ -273,6 +275,7 @@ function outcomes(doc: SourceDocument, model: DocumentModel, linked: Linked, s: 
       duplicates: found.slice(1).map((r) => ['responses', r.i]),
       indicators: [],
       misplaced: [],
+      repeated: [],
       status: 'missing',
       reason: '',
     };
@@ -287,6 +290,7 @@ function outcomes(doc: SourceDocument, model: DocumentModel, linked: Linked, s: 
         const path: PathSegment[] = ['responses', r.i, 'commitments', j];
         if (owner && owner !== id) check.misplaced.push({ path, indicator: ind, belongsTo: owner });
         else if (!commitments.has(ind)) commitments.set(ind, { path, target });
+        else check.repeated.push({ path, indicator: ind, target, first: commitments.get(ind)! });
       }
     }
     for (const { o: ind, i: j } of objects(o.indicators)) {

@@ -22,7 +22,10 @@ export default defineRule({
       .map((m, i) => ({ m: get.obj(m), i }))
       .filter((x): x is { m: Record<string, unknown>; i: number } => !!x.m);
     const type = get.str(bidder.type);
-    const partnership = members.some(({ m }) => m.role === 'lead' || m.role === 'member');
+    // A prime contractor that names itself as lead over subcontractors is a single provider: only a
+    // member (role: member), or a lead other than the bidder itself, makes the bid a consortium.
+    const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase().replace(/[^a-z0-9]+/g, '') === b.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    const partnership = members.some(({ m }) => m.role === 'member' || (m.role === 'lead' && !same(m.name, bidder.name)));
     if (type !== 'consortium' && !partnership) return;
     const name = (m: Record<string, unknown>) => get.str(m.name) ?? 'a member';
     const spec = linked.specification;

@@ -2,6 +2,7 @@ import { defineRule } from '../types';
 import { specLocation } from '../../bid/locate';
 import { get } from '../../model';
 import { documentAt, text } from '../helpers';
+import { placeholder } from './shared';
 
 export default defineRule({
   meta: {
@@ -15,9 +16,18 @@ export default defineRule({
     tags: ['bids', 'participation'],
   },
   check({ model, linked, report }) {
-    if (text(model.value.participation)) return;
+    const given = text(model.value.participation);
     const spec = linked.specification;
     const asked = spec && get.obj(spec.model.value.participation);
+    if (given && placeholder(given)) {
+      report({
+        message: `participation: says only '${given}', a placeholder the panel cannot score${asked ? ' (the specification sets out how young people take part)' : ''}: describe how children and young people shape, run and evaluate the service (for example house meetings, interview panels, a say in budgets)`,
+        at: { path: ['participation'], part: 'value' },
+        related: asked && spec ? [specLocation(spec, ['participation'], "The specification's participation section", 'key')] : undefined,
+      });
+      return;
+    }
+    if (given) return;
     report({
       message: `This bid does not say how children and young people are involved${asked ? ', though the specification sets out how they take part' : ''}: add participation: describing how they shape, run and evaluate the service (for example house meetings, interview panels, a say in budgets)`,
       at: documentAt(model.value),

@@ -33,3 +33,16 @@ export function valueSpan(ctx: RuleContext, path: PathSegment[]): { start: numbe
 export function listAt(ctx: RuleContext, key: string): { path: PathSegment[]; part: 'key' | 'value' } {
   return Object.prototype.hasOwnProperty.call(ctx.model.value, key) ? { path: [key], part: 'key' } : typeof ctx.model.value.id === 'string' ? { path: ['id'], part: 'value' } : { path: ['kind'], part: 'value' };
 }
+
+/**
+ * A placeholder where an answer should be: "TBC", "TBA", "to follow", "see attached", "N/A", "-". The whole
+ * value has to be one: a description that mentions an appendix is still a description.
+ */
+export function placeholder(value: string): boolean {
+  const v = value.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '').trim();
+  if (v === '' || /^[-–—_.?*x/\\]+$/i.test(v)) return true;
+  if (/^(tb[cad]|tbc\/tba|n\/?a|none|nil|pending|later|todo|to do|placeholder|lorem ipsum.*|not (yet )?(known|available|applicable|decided))$/i.test(v)) return true;
+  if (/^(details |answer |response |information |text )?(to be|will be) (confirmed|agreed|advised|added|decided|determined|provided|supplied|completed|written|sent|submitted)( later| in due course| at (the )?(interview|clarification|mobilisation)( stage)?)?$/i.test(v)) return true;
+  if (/^(details |answer |response |more |further )?(to follow|will follow|follows|(is |are )?(coming|attached) (later|soon)|in due course)$/i.test(v)) return true;
+  return /^(please )?(see|refer to|as per|as in|as set out in)( the| our)? (attached|attachment|enclosed|appendix|annexe?|separate|above|below|document|section|policy|strategy|submission|method statement)\b[^.;]{0,60}$/i.test(v) || /^as (above|below|before|previously stated)$/i.test(v);
+}

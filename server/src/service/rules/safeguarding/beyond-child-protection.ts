@@ -25,7 +25,9 @@ export default defineRule({
     const scope = get.arr(sg.scope).filter((s): s is string => typeof s === 'string');
     if (!Array.isArray(sg.scope) || scope.some((s) => s !== 'child-protection')) return;
     report({
-      message: 'The safeguarding scope is child protection only: add the other harms the service must respond to, for example criminal-exploitation, child-sexual-exploitation, domestic-abuse, substance-misuse, bullying and online-safety',
+      message: scope.length === 0
+        ? 'The safeguarding scope is empty, so it names no harm the service must respond to: list them under scope:, child-protection and beyond it, for example criminal-exploitation, child-sexual-exploitation, domestic-abuse, substance-misuse, bullying and online-safety'
+        : 'The safeguarding scope is child protection only: add the other harms the service must respond to, for example criminal-exploitation, child-sexual-exploitation, domestic-abuse, substance-misuse, bullying and online-safety',
       at: { path: ['safeguarding', 'scope'], part: 'key' },
     });
   },

@@ -3,7 +3,11 @@ import { defineRule } from '../types';
 import { listing, sectionAt, text } from '../helpers';
 
 const placementServices = ['residential-care', 'fostering', 'leaving-care'];
-const refusal = /\b(refus\w*|declin\w*|object\w*|turn(s|ed)? down|challenge\w*|disput\w*|not (able|suitable) to accept|cannot accept|say no)\b/i;
+/**
+ * Wording for a provider saying no to a referral. "Objectives", "objective" and "challenging behaviour"
+ * are not refusals: only "object to", "objects", "objection", and challenges to a decision count.
+ */
+const refusal = /\b(refus(e|es|ed|ing|als?)|declin(e|es|ed|ing)\b(?!\s+(health|numbers|rates?|trend))|reject(s|ed|ing|ions?)?|object(s|ed|ing)?\s+to|objects|objections?|turn(s|ed|ing)?\s+(\w+\s+){0,2}(down|away)|challeng(e|es|ed)\s+(\w+\s+)?(a|an|the|any|this|that|their|its)\s+(referral|match\w*|allocation|decision|placement)|disput(e|es|ed)|not (able|suitable|willing) to accept|(cannot|can't|can not|unable to|does not|doesn't|may not|will not|won't) accept|says? no)\b/i;
 
 export default defineRule({
   meta: {

@@ -1,4 +1,5 @@
-import { option } from '../helpers';
+import { get } from '../../model';
+import { option, proseScalars, text } from '../helpers';
 import { defineRule, type Rule, type RuleMeta } from '../types';
 import { population, sayAges } from '../sense/ages';
 import { describeKind, serviceKind } from '../sense/service-type';
@@ -17,6 +18,23 @@ const meta: RuleMeta = {
   },
 };
 
+/** A home rather than a worker: accommodation for 16- and 17-year-olds ends at 18 by design. */
+const accommodation = /\b(supported (?:accommodation|lodgings|housing)|semi[- ]independen\w*|accommodation|lodgings|housing|flats?|homes?|hostels?|foyers?)\b/i;
+const lookedAfter = /\b(looked[- ]after|children in care|young people in care|in the care of)\b/i;
+/** Words that say what happens at 18: the move on, the pathway plan, the leaving care team taking over. */
+const atEighteen = /\b(18th birthday|eighteenth birthday|at 18|at eighteen|turns? 18|turning 18|reach(?:es|ing)? 18|after 18|over 18|from 18|move[sd]? on|moving on|move-on|pathway plans?|staying close|staying put|personal advis[eo]rs?|leaving care (?:team|service|worker)s?|adult services)\b/i;
+
+/**
+ * A service explicitly for looked-after 16- and 17-year-olds (supported accommodation, say): legitimate,
+ * so long as something says how each young person moves on at 18.
+ */
+function underEighteenService(value: Record<string, unknown>, lo: number, hi: number): boolean {
+  if (lo < 16 || hi > 17) return false;
+  const about = [text(value.title), text(value.summary), text(get.obj(value.needs)?.summary)].filter(Boolean).join(' ');
+  const groups = get.arr(get.obj(value.needs)?.groups);
+  return accommodation.test(about) || lookedAfter.test(about) || groups.includes('looked-after');
+}
+
 export default {
   meta,
   check(ctx) {
@@ -30,9 +48,21 @@ export default {
     if (kind.inferred && pop.lo < 16) return;
     const min = option<number>(ctx, meta, 'min_upper_age');
     if (pop.hi >= min) return;
+    const at = pop.path[0] === 'needs' && pop.path[1] === 'age' ? { path: ['needs', 'age', 'max'], part: 'value' as const } : { path: pop.path, part: 'value' as const };
+    if (underEighteenService(model.value, pop.lo, pop.hi)) {
+      // Ending at 18 is the design; what matters is the move at 18. Quiet when anything speaks of it.
+      const t = get.obj(model.value.transitions);
+      if (text(t?.leaving_care) || text(t?.staying_put) || text(t?.adult_services)) return;
+      if (proseScalars(ctx.doc).some((s) => atEighteen.test(s.value))) return;
+      report({
+        message: `This service is for young people aged ${sayAges(pop)}, so it ends at their 18th birthday, which is right for a service for 16- and 17-year-olds, but nothing says how each young person moves on then: add transitions.leaving_care: saying how the move at 18 is planned (for example, where they will live agreed in the pathway plan by 17½, and the personal adviser introduced before the 18th birthday)`,
+        at,
+      });
+      return;
+    }
     report({
       message: `This is ${describeKind(kind)}, but it supports young people aged ${sayAges(pop)} only: care leavers are entitled to support beyond 18 (staying put to 21, a personal adviser to 25), so extend the age range to at least ${min}`,
-      at: pop.path[0] === 'needs' && pop.path[1] === 'age' ? { path: ['needs', 'age', 'max'], part: 'value' } : { path: pop.path, part: 'value' },
+      at,
     });
   },
 } satisfies Rule;

@@ -2,6 +2,21 @@ import { get } from '../../model';
 import { defineRule, type RuleMeta } from '../types';
 import { contractValue, documentAt, indicators, money, option, text } from '../helpers';
 
+/** What section 52 of the Procurement Act 2023 itself says: the options may set a council's own, stricter, policy. */
+const ACT_THRESHOLD = 5_000_000;
+const ACT_MINIMUM = 3;
+
+/** The rule being applied, credited to the Act only where the figures are the Act's. */
+function basis(threshold: number, minimum: number): string {
+  const act = 'the Procurement Act 2023 (section 52)';
+  if (threshold === ACT_THRESHOLD && minimum === ACT_MINIMUM) return `over the ${money(ACT_THRESHOLD)} at which ${act} requires at least ${ACT_MINIMUM} key performance indicators`;
+  if (threshold === ACT_THRESHOLD) return `over the ${money(ACT_THRESHOLD)} above which ${act} requires key performance indicators, and this council's minimum is ${minimum} (the Act requires at least ${ACT_MINIMUM})`;
+  const own = `over this council's threshold of ${money(threshold)} for key performance indicators`;
+  const actual = `the Procurement Act 2023, section 52, requires at least ${ACT_MINIMUM} ${threshold < ACT_THRESHOLD ? 'only ' : ''}above ${money(ACT_THRESHOLD)}`;
+  if (minimum === ACT_MINIMUM) return `${own} (${actual})`;
+  return `${own}, and this council's minimum is ${minimum} (${actual})`;
+}
+
 const meta: RuleMeta = {
   id: 'value-for-money/contract-kpis',
   severity: 'warning',
@@ -29,7 +44,7 @@ export default defineRule({
     if (kpis >= minimum) return;
     const budget = get.obj(get.obj(ctx.model.value.value_for_money)?.budget);
     ctx.report({
-      message: `This contract is worth about ${money(value.amount)} (${value.how}), over the ${money(threshold)} at which the Procurement Act 2023 (section 52) requires at least ${minimum} key performance indicators, but ${kpis === 0 ? 'no indicator is' : kpis === 1 ? 'only 1 indicator is' : `only ${kpis} indicators are`} marked kpi: true: mark at least ${minimum}, or give procurement.kpi_exemption: with the reason`,
+      message: `This contract is worth about ${money(value.amount)} (${value.how}), ${basis(threshold, minimum)}, but ${kpis === 0 ? 'no indicator is' : kpis === 1 ? 'only 1 indicator is' : `only ${kpis} indicators are`} marked kpi: true: mark at least ${minimum}, or give procurement.kpi_exemption: with the reason`,
       at: budget ? { path: ['value_for_money', 'budget'], part: 'key' } : documentAt(ctx.model.value),
     });
   },

@@ -2,7 +2,11 @@ import { get } from '../../model';
 import { defineRule } from '../types';
 import { addToMap, text } from '../helpers';
 
-const vcsWords = /\b(voluntary|third[- ]sector|charit(y|ies|able)|community (groups?|organisations?|sector)|VCSE?|social enterprises?)\b/i;
+/**
+ * Voluntary and community providers by name. "Voluntary" alone is not one: "attendance is voluntary" or
+ * "a stay is voluntary after 18" say nothing about who provides the service.
+ */
+const vcsWords = /\b(voluntary(,| and| or|\/)? (and |or )?(community|sector|organisations?|organizations?|groups?|providers?|bodies|agenc(y|ies))|third[- ]sector|charit(y|ies)|charitable (organisations?|organizations?|trusts?|bodies|providers?|sector)|community (groups?|organisations?|organizations?|sector)|VCF?SE?|social enterprises?)\b/i;
 
 /** Why the service looks open to voluntary and community providers, or undefined. */
 function thirdSectorSignal(value: Record<string, unknown>): string | undefined {
@@ -14,7 +18,7 @@ function thirdSectorSignal(value: Record<string, unknown>): string | undefined {
   if (get.arr(market?.lots).length > 1) return 'it is divided into lots';
   for (const s of [value.summary, market?.engagement, get.obj(value.needs)?.summary]) {
     const m = vcsWords.exec(text(s) ?? '');
-    if (m) return `it mentions ${m[0]} providers`;
+    if (m) return `it mentions ${/(s|ies|enterprises?|providers?)$/i.test(m[0]) && !/VCS$/i.test(m[0]) ? m[0] : `${m[0]} providers`}`;
   }
   return undefined;
 }

@@ -1,7 +1,43 @@
-import { parseExpression } from '../../../../../grammar/src/index';
+import { parseExpression, type Expr } from '../../../../../grammar/src/index';
 import { get } from '../../model';
 import { defineRule } from '../types';
 import { listing, text } from '../helpers';
+
+/** Periods an amount can be "per" and stay bounded: £20,000 per year is a ceiling, £1,200 per child is not. */
+const periods = /^(year|annum|month|quarter|week|day|term|contract|clause)s?$/i;
+/** Limiting wording before an amount or share: "up to 3%", "no more than £20,000", "a maximum of 5% of annual_fee". */
+const limitWords = /\b(up to|no more than|not more than|a maximum of|maximum of|not exceeding|not to exceed|at most|capped at|limited to|subject to a (maximum|cap) of)\s+([£$€]\s?\d[\d,.]*\s?(k|m|bn|million|thousand)?|\d[\d,.]*\s?(%|percent|per cent))/i;
+/** Per-unit wording after a limited amount: "per child", "for each young person". */
+const perUnitAfter = /^(\s*of\s+\w+)?\s*(per|for each|for every|each)\s+([a-z]+(\s+person|\s+people)?)/i;
+
+/** An amount "per child" (or a share of something per child): the total it pays has no ceiling. */
+function perUnit(e: Expr | undefined): boolean {
+  if (!e) return false;
+  if (e.type === 'per') return (e.basis.kind === 'noun' && !periods.test(e.basis.name)) || perUnit(e.operand);
+  if (e.type === 'of') return perUnit(e.part) || perUnit(e.whole);
+  return false;
+}
+
+/**
+ * Whether the payment rule itself caps what the clause pays: a `capped at` clause, or an amount or share
+ * introduced by "up to", "no more than", "a maximum of", "not exceeding". A limit on each payment
+ * ("up to £1,200 per child") caps no total: it is returned as perUnit.
+ */
+function capInRule(rule: string): { capped: boolean; perUnit?: string } {
+  const parsed = parseExpression(rule, 'payment');
+  const ast = parsed.ast;
+  if (ast?.type === 'payment' && ast.cap !== undefined) return { capped: true };
+  if (ast?.type === 'payment' && ast.upTo && !parsed.diagnostics.some((d) => d.severity === 'error')) {
+    if (!perUnit(ast.amount)) return { capped: true };
+    return { capped: false, perUnit: `up to ${rule.slice(ast.amount.span.start, ast.amount.span.end)}` };
+  }
+  // wording the expression grammar does not read ("no more than 3% of annual_fee"): read the text
+  const m = limitWords.exec(rule);
+  if (!m) return { capped: false };
+  const unit = perUnitAfter.exec(rule.slice(m.index + m[0].length));
+  if (unit && !periods.test(unit[3])) return { capped: false, perUnit: `${m[0]}${unit[0]}`.trim() };
+  return { capped: true };
+}
 
 export default defineRule({
   meta: {
@@ -21,12 +57,13 @@ export default defineRule({
       const id = text(p.id);
       const name = `${get.str(p.type) === 'innovation' ? 'Innovation payment' : 'Outcome payment'}${id ? ` '${id}'` : ` ${i + 1}`}`;
       const rule = text(p.rule);
-      const capInRule = rule ? (() => {
-        const parsed = parseExpression(rule, 'payment');
-        return parsed.ast?.type === 'payment' && parsed.ast.cap !== undefined;
-      })() : false;
+      const cap = rule ? capInRule(rule) : { capped: false };
       const missing: string[] = [];
-      if (!text(p.cap) && !capInRule) missing.push("a cap (cap:, the most it can pay, for example '7% of annual_fee')");
+      if (!text(p.cap) && !cap.capped) {
+        missing.push(cap.perUnit
+          ? `a cap on the total (its rule limits each payment, '${cap.perUnit}', but not how many are paid; cap:, the most the clause can pay in all, for example '£50,000 per year')`
+          : "a cap (cap:, the most it can pay, for example '7% of annual_fee')");
+      }
       if (!text(p.basis)) missing.push('a basis (basis:, how achievement is evidenced and verified before payment)');
       if (get.arr(p.outcomes).length === 0) missing.push('the outcomes it rewards (outcomes:, their ids)');
       if (missing.length === 0) return;

@@ -1,6 +1,6 @@
 import { parseExpression, type Expr } from '../../../../../grammar/src/index';
 import { get } from '../../model';
-import { contractValue, money, option, termYears, text } from '../helpers';
+import { addMonths, contractStart, dayNumber, money, option, termYears, text } from '../helpers';
 import { defineRule, type Rule, type RuleMeta } from '../types';
 
 const meta: RuleMeta = {
@@ -48,6 +48,22 @@ function yearly(e: Expr | undefined, base: number | undefined, years: number | u
   }
 }
 
+/**
+ * The initial term in years, counted in calendar months when it runs whole months (1 April 2026 to
+ * 31 March 2031 is 5 years, not 1,826 days / 365.25), so yearly sums come out as the document states them.
+ */
+function years(value: Record<string, unknown>): number | undefined {
+  const start = contractStart(value);
+  const end = dayNumber(get.obj(value.term)?.end);
+  if (start === undefined || end === undefined || end <= start) return termYears(value);
+  for (let m = 1; m <= 1200; m++) {
+    const d = addMonths(start, m);
+    if (d === end + 1) return m / 12;
+    if (d > end + 1) break;
+  }
+  return termYears(value);
+}
+
 export default {
   meta,
   check(ctx) {
@@ -55,18 +71,17 @@ export default {
     const vfm = get.obj(model.value.value_for_money);
     const payments = get.arr(vfm?.outcome_payments).map(get.obj);
     if (!vfm || payments.length === 0 || text(vfm.results_rationale)) return;
-    const years = termYears(model.value);
-    const annual = get.num(get.obj(vfm.budget)?.annual) ?? (() => {
-      const c = contractValue(model.value);
-      return c && years ? c.amount / years : undefined;
-    })();
+    const term = years(model.value);
+    const budget = get.obj(vfm.budget);
+    const total = get.num(budget?.total);
+    const annual = get.num(budget?.annual) ?? (total !== undefined && term ? total / term : undefined);
     if (annual === undefined || annual <= 0) return;
     const clauses: Clause[] = [];
     payments.forEach((p, i) => {
       if (!p) return;
       const src = text(p.cap) ?? text(p.rule);
       const parsed = src ? parseExpression(src, 'payment') : undefined;
-      const y = parsed && !parsed.diagnostics.some((d) => d.severity === 'error') ? yearly(parsed.ast, annual, years) : undefined;
+      const y = parsed && !parsed.diagnostics.some((d) => d.severity === 'error') ? yearly(parsed.ast, annual, term) : undefined;
       clauses.push({ id: text(p.id) ?? `payment ${i + 1}`, perYear: y?.amount, how: y?.how });
     });
     const known = clauses.filter((c) => c.perYear !== undefined);
@@ -76,8 +91,11 @@ export default {
     const max = option<number>(ctx, meta, 'max_percent');
     if (share <= max) return;
     const unknown = clauses.length - known.length;
+    // enough decimals that a share just over the limit does not read as equal to it
+    let places = 1;
+    while (places < 3 && Number(share.toFixed(places)) <= max) places++;
     report({
-      message: `${unknown ? 'At least ' : 'Up to '}${money(results)} a year (${known.map((c) => `${c.id}: ${c.how}`).join('; ')}) is paid on results: ${share.toFixed(1)}% of the provider's possible income, above ${max}% (the North-East London partnership used up to 7%). Lower the caps, or add results_rationale: under value_for_money: saying why this share is right and how smaller providers can carry it`,
+      message: `${unknown ? 'At least ' : 'Up to '}${money(results)} a year (${known.map((c) => `${c.id}: ${c.how}`).join('; ')}) is paid on results: ${share.toFixed(places)}% of the provider's possible income, above ${max}% (the North-East London partnership used up to 7%). Lower the caps, or add results_rationale: under value_for_money: saying why this share is right and how smaller providers can carry it`,
       at: { path: ['value_for_money', 'outcome_payments'], part: 'key' },
     });
   },
