@@ -41,14 +41,14 @@ describe('--fix', () => {
 
   it('keeps a byte-order mark and CRLF line endings, fixing several places in one file', () => {
     const text = fixture('language/minimal.commspec.yaml')
-      .replace('status: draft', 'status: draft\nsummary: Beds for some, beds for others, and hospital beds stay')
+      .replace('status: draft', 'status: draft\nsummary: Six beds for some, four beds for others, and hospital beds stay')
       .replace(/\n/g, '\r\n');
     const dir = workspace({ '.commspec.yaml': onlyRules({ 'terminology/beds': 'warning' }), 'a.commspec.yaml': '\uFEFF' + text });
     const r = commspec(['lint', '--fix'], { cwd: dir });
     expect(r.status).toBe(0);
     const bytes = readFileSync(path.join(dir, 'a.commspec.yaml'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toBe(text.replace('Beds for some, beds for others', 'Placements for some, placements for others'));
+    expect(bytes.subarray(3).toString('utf8')).toBe(text.replace('Six beds for some, four beds for others', 'Six placements for some, four placements for others'));
   });
 
   it('does not apply fixes that are not marked safe', () => {

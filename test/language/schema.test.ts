@@ -43,6 +43,8 @@ describe('the JSON Schemas', () => {
   });
 });
 
+const openMaps = ['periods.*.values', 'periods.*.fields', 'periods.*.claims'];
+
 /** The non-flawed examples, read from disk. */
 function goodExamples(): Array<{ file: string; text: string }> {
   return examplePaths({ flawed: false }).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
@@ -53,7 +55,7 @@ describe('every part of the schema, valid and invalid', () => {
 
   it('has examples of every kind', () => {
     const kinds = new Set(examples.map((e) => readDocument(e.file, e.text).kind));
-    expect([...kinds].sort()).toEqual(['bid', 'framework', 'specification']);
+    expect([...kinds].sort()).toEqual(['bid', 'framework', 'return', 'specification']);
   });
 
   for (const { file, text } of examples) {
@@ -70,6 +72,10 @@ describe('every part of the schema, valid and invalid', () => {
       let checked = 0;
       const visit = (value: unknown, p: PathSegment[]) => {
         const pattern = p.map((s) => (typeof s === 'number' ? '*' : s)).join('.');
+        // maps keyed by the specification's own ids (a return's values:, fields: and claims:) take any
+        // key by design, and a value may be a number or a mapping: `commspec monitor` checks the keys
+        // against the specification. The map itself is still mutated below; its entries are not.
+        if (openMaps.some((m) => pattern.startsWith(`${m}.`))) return;
         if (p.length && !seen.has(pattern) && p[p.length - 1] !== 'kind' && p[p.length - 1] !== 'commspec') {
           seen.add(pattern);
           checked++;
@@ -83,7 +89,7 @@ describe('every part of the schema, valid and invalid', () => {
           const expectedLine = reread.lines.positionAt((node.node?.range ?? node.pair?.key as never)?.[0] ?? 0).line;
           const hits = analyse(mutated, file).findings.filter((f) => f.ruleId.startsWith('schema/'));
           if (!hits.some((f) => f.range.start.line === expectedLine)) failures.push(`wrong type at ${pattern}: ${hits.map((f) => `${f.range.start.line + 1}:${f.message}`).join(' | ') || 'no finding'}`);
-          if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+          if (value !== null && typeof value === 'object' && !Array.isArray(value) && !openMaps.includes(pattern)) {
             const doc2 = parseDocument(text);
             doc2.setIn([...p, 'zz_unknown'], 'x');
             const m2 = doc2.toString();
@@ -99,7 +105,8 @@ describe('every part of the schema, valid and invalid', () => {
       };
       visit(base.value, []);
       expect(failures).toEqual([]);
-      expect(checked).toBeGreaterThan(20);
+      // a return is small by design (periods of values); every other kind has more than 20 parts
+      expect(checked).toBeGreaterThan(base.kind === 'return' ? 10 : 20);
     });
   }
 });
