@@ -86,13 +86,35 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): { te
     if (seen.has(key)) continue; // the same fix offered by two findings
     if (c.start < lastEnd || (c.start === lastEnd && c.start === c.end)) continue; // overlaps (or inserts at the end of) one already chosen
     seen.add(key);
-    chosen.push(...c.edits);
+    for (const e of c.edits) chosen.push(e);
     lastEnd = c.end;
     applied++;
   }
   let out = text;
   for (const e of chosen.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return { text: out, applied };
+}
+
+/**
+ * The result for a job whose analysis failed (a bug, or a document built to exhaust the analyser): one error at the
+ * top of the file, in the words of the person running the linter, so this file fails the run and the others are kept.
+ */
+export function failedResult(job: Pick<LintJob, 'index' | 'file'>, error: unknown): LintJobResult {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    index: job.index,
+    file: job.file,
+    findings: [
+      {
+        ruleId: 'internal/analysis-failed',
+        severity: 'error',
+        message: `commspec could not check this file (${reason}). The other files were checked. Please report this with the file.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        offsets: { start: 0, end: 0 },
+      },
+    ],
+    deps: {},
+  };
 }
 
 /** Lints one document with a language service whose host records what it reads. */
@@ -109,7 +131,20 @@ export class Linter {
     return this.service.rules;
   }
 
+  /**
+   * Lints one job. Never throws: a document that defeats the analysis gets one finding saying so,
+   * and every other file keeps its results.
+   */
   run(job: LintJob): LintJobResult {
+    try {
+      return this.runUnguarded(job);
+    } catch (e) {
+      this.host.take();
+      return failedResult(job, e);
+    }
+  }
+
+  private runUnguarded(job: LintJob): LintJobResult {
     this.host.take();
     const first = this.service.analyse(job.file, job.text, job.settings).findings;
     const deps = this.host.take();
@@ -122,8 +157,16 @@ export class Linter {
     for (let pass = 0; pass < maxFixPasses; pass++) {
       const { text: next, applied } = applySafeFixes(text, findings);
       if (applied === 0 || next === text) break;
-      const after = this.service.analyse(job.file, next, job.settings).findings;
-      this.host.take();
+      let after: Finding[];
+      try {
+        after = this.service.analyse(job.file, next, job.settings).findings;
+      } catch {
+        // the fixed text defeats the analysis: keep the file as it was before this pass
+        result.fixRefused = `A fix would have made the document impossible to check, so it was not applied. Please report this with the file.`;
+        break;
+      } finally {
+        this.host.take();
+      }
       if (countStructuralErrors(after) > countStructuralErrors(findings)) {
         // A fix that breaks the document is a bug in a rule; keep what was fixed before it.
         result.fixRefused = `A fix would have made the document invalid, so it was not applied. Please report this with the file.`;

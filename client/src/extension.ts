@@ -23,6 +23,8 @@ function serverSettings(): Record<string, unknown> {
   return {
     lint: { run: c.get<string>('lint.run', 'onType') === 'onSave' ? 'onSave' : 'onType' },
     config: { path: c.get<string>('config.path', '') || undefined },
+    // In Restricted Mode the server reads referenced files only inside the workspace folders.
+    workspace: { trusted: vscode.workspace.isTrusted },
   };
 }
 
@@ -89,6 +91,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commsp
     vscode.commands.registerCommand('commspec.newFromTemplate', (templateName?: string, target?: vscode.Uri) => newFromTemplate(context.extensionUri, templateName, target)),
     vscode.commands.registerCommand('commspec.checkBid', (uri?: vscode.Uri, interactive?: boolean) => withDocument(uri, (doc) => checkBid(output, doc, interactive !== false))),
     vscode.commands.registerCommand('commspec.export', (uri?: vscode.Uri, format?: string, target?: vscode.Uri) => withDocument(uri, (doc) => exportDocument(output, version, doc, format, target))),
+    // Trust granted: the server may now follow references as in a trusted window (and use commspec.config.path).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      output.appendLine('[client] workspace trusted: restarting the language server');
+      void vscode.commands.executeCommand('commspec.restartServer');
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('commspec.config.path')) {
         void vscode.window.showInformationMessage('commspec: restart the language server to use the new configuration file.', 'Restart').then((a) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { effectiveRules } from '../../../server/src/service/config';
 import type { Finding } from '../../../server/src/service/findings';
@@ -7,7 +7,8 @@ import { defaultCacheLocation, LintCache, settingsHash, toolIdentity } from '../
 import { ConfigError, configsFor } from '../config-loader';
 import { unifiedDiff } from '../diff';
 import { hashText, Linter, type LintJob, type LintJobResult } from '../engine';
-import { configIgnores, findFiles, IgnoreList, UsageError } from '../files';
+import { configIgnores, findFiles, IgnoreList, inputRoots, UsageError } from '../files';
+import { envRoots, RefusedFileError, realPath, Roots, sameFileAs, workspaceRootOf, writeFileAtomic } from '../../../server/src/io/safe-io';
 import { formatNames, formatters } from '../formatters/index';
 import type { FileResult, RuleInfo } from '../formatters/types';
 import { fileHost, readText } from '../host';
@@ -38,6 +39,8 @@ export interface LintOptions {
   threads?: number;
   /** Show a progress counter on a terminal (default true). */
   progress?: boolean;
+  /** Follow symbolic links to folders when searching folders (loops are cut; links leading outside the workspace are skipped). */
+  followSymlinks?: boolean;
 }
 
 export interface LintOutcome {
@@ -67,6 +70,12 @@ export function parseRuleFlags(flags: readonly string[], known: ReadonlySet<stri
 }
 
 function readProblem(file: string, e: unknown): Finding {
+  const at = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: { start: 0, end: 0 } };
+  if (e instanceof RefusedFileError && e.refusal.refused === 'too-large') {
+    // the same finding the language service gives a document over the limit, without reading it first
+    return { ruleId: 'yaml/too-large', severity: 'error', message: `This file ${e.refusal.message.replace(/^it /, '')}. Split it into smaller documents.`, ...at };
+  }
+  if (e instanceof RefusedFileError) return { ruleId: 'io/read', severity: 'error', message: `This file cannot be read: ${e.message}`, ...at };
   return {
     ruleId: 'io/read',
     severity: 'error',
@@ -85,7 +94,11 @@ function plural(n: number, word: string): string {
  * that was linted and that text is the file's bytes (no invalid UTF-8 that reading replaced): otherwise writing would
  * change more than the fixed ranges.
  */
-function writeFixed(file: string, linted: string, fixed: string): true | { reason: string; io?: boolean } {
+function writeFixed(file: string, linted: string, fixed: string, roots: Roots): true | { reason: string; io?: boolean } {
+  if (!roots.contains(file)) {
+    const real = realPath(file);
+    return { reason: `${real === path.resolve(file) ? 'it is' : `it is a link to ${real}, which is`} outside the workspace (${roots.describe()}); commspec does not write through links that lead out of it` };
+  }
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -98,7 +111,7 @@ function writeFixed(file: string, linted: string, fixed: string): true | { reaso
     return { reason: readText(file) === linted ? 'the file is not valid UTF-8, and rewriting it would change other bytes' : 'the file changed while it was being linted' };
   }
   try {
-    writeFileSync(file, (bom ? '\uFEFF' : '') + fixed);
+    writeFileAtomic(file, (bom ? '\uFEFF' : '') + fixed);
   } catch (e) {
     return { reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message, io: true };
   }
@@ -124,7 +137,7 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
     overrides.set(name, opts.stdinText!.charCodeAt(0) === 0xfeff ? opts.stdinText!.slice(1) : opts.stdinText!);
     files = [name];
   } else {
-    const found = await findFiles(inputs, cwd);
+    const found = await findFiles(inputs, cwd, { followSymlinks: opts.followSymlinks, notes });
     if (found.length === 0) throw new UsageError(`No commspec documents (*.commspec.yaml) found in ${inputs.length ? inputs.join(', ') : 'this folder'}`);
     const ignores = new IgnoreList(cwd, opts.ignorePattern ?? []);
     files = found.filter((f) => {
@@ -135,6 +148,23 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
     if (files.length === 0) notes.push(`All ${plural(found.length, 'document')} found are ignored (by ${[...ignores.sources, 'ignore: in the configuration'].join(', ')}), so nothing was linted.`);
   }
 
+  // The report must not replace a file this command reads.
+  const target = opts.outputFile ? path.resolve(cwd, opts.outputFile) : undefined;
+  const refuseOutput = (inputsRead: Iterable<string>, what: string) => {
+    if (!target) return;
+    const same = sameFileAs(target, inputsRead);
+    if (same) throw new UsageError(`--output-file ${opts.outputFile} is ${what} (${(path.relative(cwd, same) || same).replace(/\\/g, '/')}): writing the report there would overwrite it. Choose another file for the report.`);
+  };
+  if (!fromStdin) refuseOutput(files, 'a document being linted');
+  if (target) {
+    if (opts.config) refuseOutput([path.resolve(cwd, opts.config)], 'the configuration file');
+    else {
+      const configFiles = new Set<string>();
+      for (const f of files) for (const c of configsFor(f)) for (const n of ['.commspec.yaml', '.commspec.yml']) if (existsSync(path.join(c.dir, n))) configFiles.add(path.join(c.dir, n));
+      refuseOutput(configFiles, 'a configuration file');
+    }
+  }
+
   // 2. Rules and settings
   const linter = new Linter(overrides);
   const metas = linter.rules.map((r) => r.meta);
@@ -142,7 +172,10 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
   const fixing = Boolean(opts.fix || opts.fixDryRun);
 
   // 3. Read each file; take findings from the cache where nothing they depend on changed
-  const readHost = fileHost(overrides);
+  const roots = new Roots([...inputRoots(fromStdin ? [] : inputs, cwd), ...envRoots()]);
+  // a file reached through no link may be written where it is (it is where the user pointed)
+  if (!fromStdin) for (const f of files) if (realPath(f) === path.resolve(f)) roots.add(workspaceRootOf(path.dirname(f)));
+  const readHost = fileHost(overrides, { roots: roots.written });
   const depHashes = new Map<string, string | null>();
   const currentHash = (uri: string): string | null => {
     let h = depHashes.get(uri);
@@ -166,8 +199,9 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
       try {
         text = readText(file);
       } catch (e) {
-        ioProblem = true;
-        results[index] = { filePath: file, findings: [readProblem(file, e)] };
+        const problem = readProblem(file, e);
+        if (problem.ruleId === 'io/read') ioProblem = true; // a document over the size limit is a finding, as in the editor
+        results[index] = { filePath: file, findings: [problem] };
         progress.advance();
         return;
       }
@@ -205,9 +239,18 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
   // 5. Fixes, cache, results in file order
   const diffs: string[] = [];
   const jobAt = new Map(jobs.map((j) => [j.index, j]));
+  const readByLinting = new Set<string>();
   for (const r of done) {
     const job = jobAt.get(r.index)!;
     const rel = (path.relative(cwd, r.file) || r.file).replace(/\\/g, '/');
+    for (const [dep, hash] of Object.entries(r.deps)) {
+      readByLinting.add(dep);
+      if (hash !== null) continue;
+      // a reference the language service reports as unreadable: say why, when commspec refused it
+      readHost.readFile(dep);
+      const refusal = readHost.refusal(dep);
+      if (refusal) notes.push(`${rel}: ${(path.relative(cwd, dep) || dep).replace(/\\/g, '/')} was not read: ${refusal.message}`);
+    }
     let source = job.text;
     if (r.fixRefused) notes.push(`${rel}: ${r.fixRefused}`);
     if (r.fixedText !== undefined) {
@@ -215,7 +258,7 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
         diffs.push(unifiedDiff(rel, job.text, r.fixedText));
         source = r.fixedText;
       } else {
-        const written = writeFixed(r.file, job.text, r.fixedText);
+        const written = writeFixed(r.file, job.text, r.fixedText, roots);
         if (written === true) {
           source = r.fixedText;
           notes.push(`${rel}: applied ${plural(r.fixesApplied ?? 0, 'fix')}`);
@@ -246,11 +289,11 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const ruleInfo = new Map<string, RuleInfo>(metas.map((m) => [m.id, { description: m.description, helpUri: ruleHelpUri(m.id), rationale: m.rationale, severity: m.severity }]));
   const report = formatter(shown, { cwd, color: opts.color && !opts.outputFile, rules: ruleInfo, version: opts.version });
-  if (opts.outputFile) {
-    const target = path.resolve(cwd, opts.outputFile);
+  if (target) {
+    refuseOutput(readByLinting, 'a document the linted files refer to');
     try {
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, report);
+      writeFileAtomic(target, report);
     } catch (e) {
       throw new UsageError(`The report could not be written to ${opts.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

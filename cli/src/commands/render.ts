@@ -10,7 +10,8 @@ import type { Finding } from '../../../server/src/service/findings';
 import { renderHtml } from '../../../server/src/service/render/html';
 import { LanguageService, type Analysis } from '../../../server/src/service/service';
 import { UsageError } from '../files';
-import { fileHost, readText } from '../host';
+import { fileHost } from '../host';
+import { readTextFile, sameFileAs, writeFileAtomic } from '../../../server/src/io/safe-io';
 import { version } from '../version';
 
 export const renderFormats = ['html', 'markdown', 'docx', 'pdf'] as const;
@@ -30,19 +31,20 @@ export interface CommandOutcome {
 // ------------------------------------------------------------------------------------------------
 // Reading documents, shared by render, export and diff.
 
-/** Reads and analyses one document. Throws UsageError when the file cannot be read. */
+/** Every file read by readDocumentFile in this process (the documents and what they refer to): outputs must not replace them. */
+const filesRead = new Set<string>();
+
+/** Reads and analyses one document. Throws UsageError when the file cannot be read (missing, not a regular file, too large). */
 export function readDocumentFile(file: string, cwd: string): Analysis {
   const abs = path.resolve(cwd, file);
-  let text: string;
-  try {
-    if (!statSync(abs).isFile()) throw new UsageError(`${file} is a folder, not a commspec document`);
-    text = readText(abs);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `No such file: ${file}` : `${file} cannot be read (${code ?? (e as Error).message})`);
-  }
-  return new LanguageService(fileHost()).analyse(abs, text);
+  const r = readTextFile(abs);
+  if ('refused' in r) throw new UsageError(r.refused === 'missing' ? `No such file: ${file}` : `${file} cannot be read: ${r.message}`);
+  const host = fileHost();
+  const analysis = new LanguageService(host).analyse(abs, r.text);
+  filesRead.add(abs);
+  for (const fw of analysis.linked.frameworks.values()) filesRead.add(fw.uri);
+  if (analysis.linked.specification) filesRead.add(analysis.linked.specification.uri);
+  return analysis;
 }
 
 function where(f: Finding): string {
@@ -67,15 +69,23 @@ export function documentProblems(analysis: Analysis, file: string, consequence: 
   return { messages, errors: errors.length, fatal };
 }
 
-/** Writes output to a file, or standard output for `-`. Throws UsageError when the file cannot be written. */
-export function writeOutput(output: string | undefined, data: string | Uint8Array, cwd: string): string | undefined {
+/**
+ * Writes output to a file, or standard output for `-`. Throws UsageError when the file cannot be written, or when it is
+ * a file the command read (compared by real path, so a link or another spelling of the path is caught too). The file
+ * is replaced atomically: a failed write leaves the old file whole.
+ */
+export function writeOutput(output: string | undefined, data: string | Uint8Array, cwd: string, reads: Iterable<string> = []): string | undefined {
   if (output === undefined || output === '-') {
     process.stdout.write(data);
     return undefined;
   }
   const abs = path.resolve(cwd, output);
+  const same = sameFileAs(abs, [...filesRead, ...reads]);
+  if (same) {
+    throw new UsageError(`-o ${output} would overwrite ${path.relative(cwd, same) || same}, which this command reads: choose another output file`);
+  }
   try {
-    writeFileSync(abs, data);
+    writeFileAtomic(abs, data);
   } catch (e) {
     throw new UsageError(`Cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

@@ -1,4 +1,5 @@
 import type { Severity } from '../../../server/src/service/findings';
+import { printable } from './escape';
 import { relativePath, type Formatter } from './types';
 
 /**
@@ -8,7 +9,8 @@ import { relativePath, type Formatter } from './types';
 
 /** Escapes the message part of a workflow command. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // line breaks as the workflow-command escapes GitHub decodes; other control characters (ESC…) made visible
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a property value (file, title): as data, plus the separators ':' and ','. */

@@ -63,7 +63,7 @@ export const junit: Formatter = (results, ctx) => {
     );
   }
   out.push(`<testsuites name="commspec" tests="${tests}" failures="${failures}" errors="0" time="0">`);
-  out.push(...suites);
+  for (const s of suites) out.push(s);
   out.push('</testsuites>');
   return out.join('\n') + '\n';
 };

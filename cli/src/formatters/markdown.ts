@@ -1,4 +1,5 @@
 import type { Severity } from '../../../server/src/service/findings';
+import { printable } from './escape';
 import { countBySeverity, relativePath, type Formatter } from './types';
 
 /**
@@ -13,17 +14,27 @@ export const maxChars = 60_000;
 
 /** Makes text safe inside a table cell: no line breaks, no column separators, no stray markup. */
 export function cell(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  return printable(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/([`*_[\]<>])/g, '\\$1');
 }
 
-function code(text: string): string {
-  const clean = text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
-  return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`;
+/**
+ * A code span that holds any text: the fence is one backtick longer than the longest run of backticks inside
+ * (CommonMark), and a space pads text that starts or ends with a backtick (or a space), which the renderer strips.
+ */
+export function code(text: string): string {
+  const clean = printable(text.replace(/\r\n|\r|\n/g, ' ')).replace(/\|/g, '\\|');
+  let longest = 0;
+  let run = 0;
+  for (const ch of clean) {
+    run = ch === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') || (clean.startsWith(' ') && clean.endsWith(' ') && clean.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 const icon: Record<Severity, string> = { error: '❌ error', warning: '⚠️ warning', info: 'ℹ️ info', hint: '💡 hint' };

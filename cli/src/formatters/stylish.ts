@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createColors } from 'picocolors';
+import { maxOf, printable } from './escape';
 import type { Formatter } from './types';
 
 /** The default: findings grouped by file, one per line, with a summary (as ESLint's stylish). */
@@ -12,16 +13,16 @@ export const stylish: Formatter = (results, ctx) => {
   let fixable = 0;
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    lines.push(c.underline(path.relative(ctx.cwd, r.filePath) || r.filePath));
+    lines.push(c.underline(printable(path.relative(ctx.cwd, r.filePath) || r.filePath)));
     const rows = r.findings.map((f) => {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
       if (f.fix?.safe) fixable++;
-      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message, f.ruleId];
+      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, printable(f.message), printable(f.ruleId)];
     });
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
+    const w0 = maxOf(rows.map((r) => r[0].length));
+    const w1 = maxOf(rows.map((r) => r[1].length));
     for (const [pos, sev, msg, rule] of rows) {
       const sevText = sev === 'error' ? c.red(sev.padEnd(w1)) : sev === 'warning' ? c.yellow(sev.padEnd(w1)) : c.blue(sev.padEnd(w1));
       lines.push(`  ${c.dim(pos.padEnd(w0))}  ${sevText}  ${msg}  ${c.dim(rule)}`);

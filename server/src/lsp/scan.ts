@@ -1,9 +1,9 @@
 // File system access for the server: reading documents and finding every commspec file in a folder.
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+import { readInside, readTextFile, type Refusal, type Roots } from '../io/safe-io';
 
 export function uriToFile(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -18,17 +18,25 @@ export function fileToUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
-/** Reads a document from disk as UTF-8 (a byte-order mark dropped), or undefined when it is not a readable file. */
+/**
+ * Reads a document from disk as UTF-8 (a byte-order mark dropped), or undefined when it is not a readable regular
+ * file of at most the document size limit (a pipe, a device or a huge file is never read).
+ */
 export function readUri(uri: string): string | undefined {
   const file = uriToFile(uri);
   if (!file) return undefined;
-  try {
-    if (!statSync(file).isFile()) return undefined;
-    const text = decoder.decode(readFileSync(file));
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
+  const r = readTextFile(file);
+  return 'refused' in r ? undefined : r.text;
+}
+
+/**
+ * Reads a document another refers to (a framework, the specification a bid answers): only inside `roots`, only a
+ * regular file, up to the document size limit. Returns the refusal otherwise, for the log.
+ */
+export function readReferencedUri(uri: string, roots: Roots): { text: string } | Refusal {
+  const file = uriToFile(uri);
+  if (!file) return { refused: 'missing', message: 'it is not a file on this computer' };
+  return readInside(file, roots);
 }
 
 const skipped = new Set(['node_modules', '.git', '.hg', '.svn']);

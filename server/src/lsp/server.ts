@@ -40,7 +40,9 @@ import { isConfigFile } from '../service/service';
 import type { LineIndex } from '../service/text';
 import { isCommspecDocument, resolveUri, Workspace } from '../service/workspace';
 import { toCompletionItem, toDiagnostic, toDocumentSymbol } from './convert';
-import { fileToUri, findCommspecFiles, readUri, uriToFile } from './scan';
+import { fileToUri, findCommspecFiles, readReferencedUri, readUri, uriToFile } from './scan';
+import { envRoots, isInside, readTextFile, Roots } from '../io/safe-io';
+import path from 'node:path';
 
 export type LintRun = 'onType' | 'onSave';
 
@@ -53,6 +55,8 @@ interface Settings {
   lint: { run: LintRun };
   /** One configuration file for the whole workspace (the editor's commspec.config.path). */
   config?: { path?: string };
+  /** From the VS Code extension: false in Restricted Mode, where references are followed only inside the workspace folders. */
+  workspace?: { trusted?: boolean };
 }
 
 const defaultSettings: Settings = { lint: { run: 'onType' } };
@@ -60,7 +64,7 @@ const defaultSettings: Settings = { lint: { run: 'onType' } };
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? 150;
   const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace({ readFile: readUri });
+  const ws = new Workspace({ readFile: (uri) => readReferenced(uri) });
   let caps: ClientCapabilities = {};
   let pull = false;
   let settings: Settings = defaultSettings;
@@ -75,6 +79,71 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const dueAt = new Map<string, number>();
   const changeWaiters = new Set<() => void>();
+
+  // ----- what documents may refer to on disk ---------------------------------------------------------------
+  // The workspace folders (or, with none, the folders of the open documents), COMMSPEC_ROOTS, and the
+  // configuration file chosen in the settings. Nothing else is read, whatever a document says.
+  let allowed: Roots | undefined;
+  let trusted = true;
+  let configFileUri: string | undefined;
+  const refusedLogged = new Set<string>();
+  function roots(): Roots {
+    if (!allowed) {
+      const dirs = folders.map(uriToFile).filter((d): d is string => d !== undefined);
+      if (!trusted) {
+        allowed = new Roots(dirs);
+        return allowed;
+      }
+      if (!dirs.length) for (const d of documents.all()) {
+        const f = uriToFile(d.uri);
+        if (f) dirs.push(path.dirname(f));
+      }
+      allowed = new Roots([...dirs, ...envRoots()]);
+    }
+    return allowed;
+  }
+  /** Whether a file: uri names a file inside the folders documents may refer to (by real path). */
+  function insideWorkspace(uri: string): boolean {
+    const file = uriToFile(uri);
+    return file !== undefined && roots().contains(file);
+  }
+  /** Whether a configuration file lies in a workspace folder, an open document's folder, or a folder above one (where it applies). */
+  function configAbove(uri: string): boolean {
+    const file = uriToFile(uri);
+    if (!file) return false;
+    const dir = path.dirname(file);
+    const below = [...folders.map(uriToFile), ...documents.all().map((d) => uriToFile(d.uri))].filter((d): d is string => d !== undefined);
+    return below.some((d) => isInside(path.resolve(d), dir));
+  }
+  function readReferenced(uri: string): string | undefined {
+    // configuration files apply from every folder above a document, as in the CLI: read them wherever they are
+    // (but only regular files, up to the size limit)
+    if (uri === configFileUri || (isConfigFile(uri) && configAbove(uri))) return readUri(uri);
+    const r = readReferencedUri(uri, roots());
+    if ('refused' in r) {
+      if (r.refused !== 'missing' && !refusedLogged.has(uri)) {
+        refusedLogged.add(uri);
+        log(`${uri} was not read: ${r.message}`);
+      }
+      return undefined;
+    }
+    return r.text;
+  }
+
+  /** Reads a document found in a workspace folder, logging why one is not read (a pipe, a huge file). */
+  function readFound(uri: string): string | undefined {
+    const file = uriToFile(uri);
+    if (!file) return undefined;
+    const r = readTextFile(file);
+    if ('refused' in r) {
+      if (r.refused !== 'missing' && !refusedLogged.has(uri)) {
+        refusedLogged.add(uri);
+        log(`${uri} was not read: ${r.message}`);
+      }
+      return undefined;
+    }
+    return r.text;
+  }
 
   const log = (message: string) => {
     try {
@@ -197,7 +266,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshSupported = !!caps.workspace?.diagnostics?.refreshSupport;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!folders.length && params.rootUri) folders = [params.rootUri];
+    allowed = undefined;
     const init = params.initializationOptions as Partial<Settings> | undefined;
+    trusted = init?.workspace?.trusted !== false;
     if (init?.lint?.run === 'onSave' || init?.lint?.run === 'onType') settings = { lint: { run: init.lint.run } };
     applyConfigPath(init?.config?.path);
     // semantic token types: our own where the client knows them, the nearest standard type otherwise
@@ -236,11 +307,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** A configuration file path from the editor: absolute, or relative to the first workspace folder. */
   function applyConfigPath(p: string | undefined): void {
-    if (!p) return ws.setConfigFile(undefined);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) return ws.setConfigFile(p);
-    if (p.startsWith('/') || /^[a-z]:[\\/]/i.test(p)) return ws.setConfigFile(fileToUri(p));
+    const set = (uri: string | undefined) => {
+      configFileUri = uri;
+      ws.setConfigFile(uri);
+    };
+    if (!p) return set(undefined);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) return set(p);
+    if (p.startsWith('/') || /^[a-z]:[\\/]/i.test(p)) return set(fileToUri(p));
     const base = folders[0];
-    ws.setConfigFile(base ? `${base.replace(/\/$/, '')}/${p.replace(/^\.\//, '')}` : fileToUri(p));
+    set(base ? `${base.replace(/\/$/, '')}/${p.replace(/^\.\//, '')}` : fileToUri(p));
   }
 
   async function loadSettings(): Promise<void> {
@@ -262,7 +337,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const files = await findCommspecFiles(dir);
       for (const f of files) {
         const uri = fileToUri(f);
-        if (!documents.get(uri)) ws.found(uri, readUri(uri));
+        if (!documents.get(uri)) ws.found(uri, readFound(uri));
       }
     }
   }
@@ -280,6 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         connection.workspace.onDidChangeWorkspaceFolders(
           safe('workspace folders', undefined, async (e) => {
             folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
+            allowed = undefined;
             await scanFolders(e.added.map((a) => a.uri));
             changed(undefined);
           }),
@@ -372,6 +448,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.onDidOpen((e) => {
     try {
+      if (!folders.length) allowed = undefined; // no workspace: the open documents' folders are the roots
       ws.open(e.document.uri, e.document.getText(), e.document.version);
       schedule(e.document.uri, 0);
       changed(e.document.uri);
@@ -650,7 +727,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onDocumentLinks(
-    safe('links', [], (params) => withDoc(params.textDocument.uri, [], (a) => documentLinks(a, { resolve: resolveUri }).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip })))),
+    safe('links', [], (params) => withDoc(params.textDocument.uri, [], (a) => documentLinks(a, { resolve: resolveUri }, { allowFile: (target) => insideWorkspace(target) }).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip })))),
   );
 
   connection.onCodeAction(

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob, type CompiledGlob } from './glob';
 import type { Severity } from './findings';
 import type { RuleMeta } from './rules/types';
 
@@ -75,7 +75,41 @@ export function defaultRules(metas: readonly RuleMeta[]): EffectiveRules {
   return presetRules('recommended', metas);
 }
 
-/** A glob without a slash matches the file name in any folder, as in .gitignore. */
+const compiled = new Map<string, CompiledGlob | null>();
+
+/**
+ * A glob without a slash matches the file name in any folder, as in .gitignore. Matching takes time linear in the
+ * path (see glob.ts); a pattern refused there (reported at the pattern when the configuration file is checked)
+ * matches nothing, so a hostile configuration can neither hang the linter nor widen an override.
+ */
 function matches(glob: string, rel: string): boolean {
-  return picomatch.isMatch(rel, glob, { dot: true, matchBase: !glob.includes('/') });
+  if (typeof glob !== 'string') return false;
+  let g = compiled.get(glob);
+  if (g === undefined) {
+    const r = compileGlob(glob, { matchBase: !glob.includes('/') });
+    g = r.ok ? r.glob : null;
+    if (compiled.size >= 1000) compiled.clear();
+    compiled.set(glob, g);
+  }
+  return g !== null && g.match(rel);
+}
+
+/**
+ * Problems with the `overrides.files` patterns of a configuration value, each at the path of the pattern, for the
+ * configuration file's findings (the CLI refuses such a file with exit 2; the editor marks the pattern).
+ */
+export function configPatternProblems(value: unknown): Array<{ path: Array<string | number>; message: string }> {
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  const overrides = (value as ConfigFile['value'] | undefined)?.overrides;
+  if (!Array.isArray(overrides)) return out;
+  overrides.forEach((o, i) => {
+    const files = (o as { files?: unknown } | null)?.files;
+    if (!Array.isArray(files)) return;
+    files.forEach((g, j) => {
+      if (typeof g !== 'string') return;
+      const r = compileGlob(g, { matchBase: !g.includes('/') });
+      if (!r.ok) out.push({ path: ['overrides', i, 'files', j], message: r.problem });
+    });
+  });
+  return out;
 }

@@ -1,5 +1,5 @@
 import { readDocument, type SourceDocument } from './document';
-import { defaultRules, type EffectiveRules } from './config';
+import { configPatternProblems, defaultRules, type EffectiveRules } from './config';
 import { compareFindings, type Finding } from './findings';
 import { buildModel, get, type DocumentModel, type Reference } from './model';
 import { detached } from './text';
@@ -8,7 +8,7 @@ import { runRules } from './rules/engine';
 import type { Linked, LinkedDocument, Rule } from './rules/types';
 import { applySuppressions, findDirectives } from './suppressions';
 import { didYouMean } from './text';
-import { validateDocument } from './validate';
+import { validateDocument, valueRange } from './validate';
 import { ChunkCache } from './incremental';
 import { releaseDocumentCaches } from './doc-cache';
 import type { SchemaName } from './schema-nav';
@@ -91,6 +91,11 @@ export function isConfigFile(uri: string): boolean {
   return /(^|[\\/])\.commspec\.ya?ml$/.test(uri);
 }
 
+/** Appends one list to another without spreading it into call arguments, which overflows the stack on long lists. */
+function appendAll<T>(into: T[], from: readonly T[]): void {
+  for (const x of from) into.push(x);
+}
+
 /** The pure language service: text in, plain data out. It does no I/O of its own. */
 export interface ServiceOptions {
   /**
@@ -166,12 +171,17 @@ export class LanguageService {
     let schema: SchemaName | undefined;
     if (doc.value !== undefined) {
       schema = isConfigFile(uri) ? 'config' : doc.kind;
-      if (!schema) findings.push(...kindProblem(doc));
+      if (!schema) appendAll(findings, kindProblem(doc));
       else {
-        findings.push(...validateDocument(doc, schema));
-        if (schema !== 'config') {
+        appendAll(findings, validateDocument(doc, schema));
+        if (schema === 'config') {
+          for (const p of configPatternProblems(doc.value)) {
+            const at = valueRange(doc, p.path);
+            findings.push({ ruleId: 'schema/glob', severity: 'error', message: p.message, range: doc.lines.range(at.start, at.end), offsets: { start: at.start, end: at.end } });
+          }
+        } else {
           this.link(uri, model, linked);
-          findings.push(...runRules(this.rules, doc, model, linked, settings));
+          appendAll(findings, runRules(this.rules, doc, model, linked, settings));
         }
       }
     }

@@ -12,6 +12,7 @@ import { compareAmbition, parseExpression } from '../../../../grammar/src/index'
 import { get, type DocumentModel } from '../model';
 import { date, label, money, number, priceUnit, quantity, text } from '../render/format';
 import { escapeMarkdown } from './markdown';
+import { collapseBreaksAndSpace } from './whitespace';
 
 export interface SpecChange {
   /** The part of the specification, as its heading reads: `Outcomes`, `Indicators`, `Prices`… */
@@ -550,8 +551,8 @@ export function formatDiffText(changes: SpecChange[], labels: DiffLabels): strin
     lines.push('', section);
     for (const c of list) {
       lines.push(`  - ${c.message}`);
-      if (c.before !== undefined) lines.push(`      was: ${c.before.replace(/\s*\n\s*/g, ' ')}`);
-      if (c.after !== undefined) lines.push(`      now: ${c.after.replace(/\s*\n\s*/g, ' ')}`);
+      if (c.before !== undefined) lines.push(`      was: ${collapseBreaksAndSpace(c.before, ' ')}`);
+      if (c.after !== undefined) lines.push(`      now: ${collapseBreaksAndSpace(c.after, ' ')}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -559,7 +560,7 @@ export function formatDiffText(changes: SpecChange[], labels: DiffLabels): strin
 
 function cell(s: string | undefined): string {
   if (s === undefined) return '';
-  return escapeMarkdown(s.replace(/\s*(\r\n|\r|\n)\s*/g, '\n').trim()).replace(/\n/g, '<br>');
+  return escapeMarkdown(collapseBreaksAndSpace(s).trim()).replace(/\n/g, '<br>');
 }
 
 export function formatDiffMarkdown(changes: SpecChange[], labels: DiffLabels): string {

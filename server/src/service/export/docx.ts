@@ -51,8 +51,9 @@ function clean(s: string): string {
 function trimmed(rich: Rich): Rich {
   const out = rich.map((s) => ({ ...s }));
   if (out.length) {
-    out[0].text = out[0].text.replace(/^\s+/, '');
-    out[out.length - 1].text = out[out.length - 1].text.replace(/\s+$/, '');
+    // the built-in trims: `/\s+$/` is retried from every character of a long run of spaces (quadratic)
+    out[0].text = out[0].text.trimStart();
+    out[out.length - 1].text = out[out.length - 1].text.trimEnd();
   }
   return out.filter((s) => s.text !== '');
 }

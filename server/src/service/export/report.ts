@@ -74,7 +74,7 @@ function joined(items: Array<Rich | undefined>, sep = '; '): Rich | undefined {
   const out: Rich = [];
   kept.forEach((r, i) => {
     if (i > 0) out.push({ text: sep });
-    out.push(...r);
+    for (const span of r) out.push(span);
   });
   return out;
 }
@@ -139,7 +139,7 @@ function part(out: Out, title: string, fill: (o: Out) => void): void {
   fill(inner);
   if (!inner.size) return;
   out.heading(1, title);
-  out.blocks.push(...inner.blocks);
+  for (const b of inner.blocks) out.blocks.push(b);
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 // Hovers: what a key means (from the schema), what an id refers to, what an expression token means,
 // and why a finding matters (the rule's rationale).
-import { hoverAt } from '../../../../grammar/src/index';
+import { hoverAt, type CheckContext, type SymbolInfo } from '../../../../grammar/src/index';
 import { get } from '../model';
 import { ruleHelpUri } from '../rules/docs';
 import { allRules } from '../rules/index';
 import type { Analysis } from '../service';
 import { baseName, expressionAt, locate, propertyMarkdown, resolved, schemaAt, schemaDocs, spanToSource, type WorkspaceView } from './common';
+import { mdCode, mdText } from './markdown-text';
 import { symbolAt, type CommspecSymbol } from './navigation';
 import type { Taxonomy, TaxonomyCode } from '../taxonomies';
 
@@ -57,46 +58,46 @@ function firstString(v: Record<string, unknown> | undefined, keys: string[]): st
 /** Markdown describing a declared thing, for hovers and completion documentation. */
 export function describeSymbol(s: CommspecSymbol, here?: string): string {
   const v = s.value;
-  const lines: string[] = [`**${kindNames[s.kind] ?? s.kind}** \`${s.id}\``];
+  const lines: string[] = [`**${kindNames[s.kind] ?? mdText(s.kind)}** ${mdCode(s.id)}`];
   const text = firstString(v, ['statement', 'definition', 'label', 'text', 'title', 'description']) ?? s.title;
-  if (text) lines.push(text);
+  if (text) lines.push(mdText(text));
   if (s.kind === 'indicator' || s.kind === 'framework-indicator') {
     const facts: string[] = [];
     const unit = get.str(v?.unit);
-    if (unit) facts.push(`measured as ${unitWords[unit] ?? unit}`);
+    if (unit) facts.push(`measured as ${unitWords[unit] ?? mdText(unit)}`);
     const pol = get.str(v?.polarity);
     if (pol) facts.push(pol === 'higher' ? 'higher is better' : 'lower is better');
     if (facts.length) lines.push(facts.join('; '));
     const b = get.obj(v?.baseline);
     if (b) {
-      const parts = [b.value !== undefined ? `**${String(b.value)}**` : get.str(b.status) ?? 'not stated', get.str(b.date) ? `on ${get.str(b.date)}` : '', get.str(b.source) ? `(${get.str(b.source)})` : ''].filter(Boolean);
+      const parts = [b.value !== undefined ? `**${mdText(String(b.value))}**` : mdText(get.str(b.status) ?? 'not stated'), get.str(b.date) ? `on ${mdText(get.str(b.date)!)}` : '', get.str(b.source) ? `(${mdText(get.str(b.source)!)})` : ''].filter(Boolean);
       lines.push(`Baseline: ${parts.join(' ')}`);
     } else if (s.kind === 'indicator') lines.push('No baseline yet.');
     const target = get.str(v?.target);
-    if (target) lines.push(`Target: \`${target}\``);
+    if (target) lines.push(`Target: ${mdCode(target)}`);
   }
   if (s.kind === 'tier') {
     const def = get.str(v?.definition);
-    if (def && def !== text) lines.push(def);
+    if (def && def !== text) lines.push(mdText(def));
     const threshold = get.str(v?.threshold);
-    if (threshold) lines.push(`Access threshold: \`${threshold}\``);
+    if (threshold) lines.push(`Access threshold: ${mdCode(threshold)}`);
   }
   if (s.kind === 'field') {
     const unit = get.str(v?.unit);
-    if (unit) lines.push(`Holds ${unitWords[unit] ?? unit}.`);
+    if (unit) lines.push(`Holds ${unitWords[unit] ?? mdText(unit)}.`);
   }
   if (s.kind === 'outcome') {
     const inds = get.arr(v?.indicators).map((i) => get.str(get.obj(i)?.id)).filter(Boolean);
-    lines.push(inds.length ? `Indicators: ${inds.map((i) => `\`${i}\``).join(', ')}` : 'No indicators yet.');
+    lines.push(inds.length ? `Indicators: ${inds.map((i) => mdCode(i!)).join(', ')}` : 'No indicators yet.');
   }
   if (s.kind === 'requirement' && v?.mandatory === false) lines.push('Not mandatory.');
   if (s.kind === 'framework' || s.kind === 'specification') {
     const owner = firstString(v, ['owner']);
-    if (owner) lines.push(`Owner: ${owner}`);
+    if (owner) lines.push(`Owner: ${mdText(owner)}`);
     const version = v?.version;
-    if (version !== undefined) lines.push(`Version ${String(version)}`);
+    if (version !== undefined) lines.push(`Version ${mdText(String(version))}`);
   }
-  if (here !== s.uri) lines.push(`Declared in \`${baseName(s.uri)}\``);
+  if (here !== s.uri) lines.push(`Declared in ${mdCode(baseName(s.uri))}`);
   return lines.join('\n\n');
 }
 
@@ -126,12 +127,30 @@ function findingNotes(a: Analysis, offset: number): string[] {
   return notes;
 }
 
+/**
+ * The expression checker's context with the document's words (titles, descriptions, units) escaped for Markdown:
+ * the expression hover puts them in its Markdown as they are.
+ */
+function escapedContext(ctx: CheckContext): CheckContext {
+  const symbols = new Map<string, SymbolInfo>();
+  for (const [name, info] of ctx.symbols) {
+    symbols.set(name, {
+      ...info,
+      name: info.name,
+      title: info.title === undefined ? undefined : mdText(info.title),
+      description: info.description === undefined ? undefined : mdText(info.description),
+      unit: info.unit === undefined ? undefined : (mdText(info.unit) as SymbolInfo['unit']),
+    });
+  }
+  return { ...ctx, symbols };
+}
+
 /** The hover at an offset, or undefined where there is nothing to say. */
 export function hover(a: Analysis, offset: number, _ws?: WorkspaceView): Hover | undefined {
   let main: Hover | undefined;
   const expr = expressionAt(a, offset);
   if (expr) {
-    const h = hoverAt(expr.expression.parsed, expr.valueOffset, expr.expression.context);
+    const h = hoverAt(expr.expression.parsed, expr.valueOffset, escapedContext(expr.expression.context));
     if (h) main = { markdown: h.markdown, ...spanToSource(a, expr.expression, h.span.start, h.span.end) };
   }
   if (!main) {
@@ -154,7 +173,7 @@ export function hover(a: Analysis, offset: number, _ws?: WorkspaceView): Hover |
       if (node?.enum && value !== undefined && node.enum.includes(value)) {
         const { title } = schemaDocs(node);
         const key = [...at.path].reverse().find((p) => typeof p === 'string') as string;
-        main = { markdown: `\`${String(value)}\`: ${propertyMarkdown(key, node).replace(/^\*\*[^*]+\*\*/, `a value of **${title ?? key}**`)}`, start: at.node.range[0], end: at.node.range[1] };
+        main = { markdown: `${mdCode(String(value))}: ${propertyMarkdown(key, node).replace(/^\*\*[^*]+\*\*/, `a value of **${title ?? key}**`)}`, start: at.node.range[0], end: at.node.range[1] };
       }
     }
   }

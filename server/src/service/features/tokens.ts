@@ -43,12 +43,32 @@ export interface DocumentLink {
   tooltip: string;
 }
 
+/** Web addresses a link may open: http and https only, with nothing that could end the address early. */
+const webAddress = /^https?:\/\/[^\s<>"'`\\]+$/i;
+
+/**
+ * Whether a link target is one commspec will hand to an editor: an http(s) address or a file: URI (which the
+ * caller checks is inside the workspace). `command:`, `javascript:`, `vscode:`, `data:` and every other scheme are
+ * refused, whatever the document says: an editor would run or open them on a click.
+ */
+export function isSafeLinkTarget(target: string): boolean {
+  if (webAddress.test(target)) return true;
+  return /^file:\/\//i.test(target) && !/[\u0000-\u001f\u007f]/.test(target);
+}
+
+export interface LinkOptions {
+  /** Whether a file: target may be linked (the server allows only files inside the workspace). Default: all. */
+  allowFile?: (uri: string) => boolean;
+}
+
 /** Links from framework paths, a bid's specification path and web addresses to what they name. */
-export function documentLinks(a: Analysis, host: Pick<Host, 'resolve'>): DocumentLink[] {
+export function documentLinks(a: Analysis, host: Pick<Host, 'resolve'>, options: LinkOptions = {}): DocumentLink[] {
   const out: DocumentLink[] = [];
   const doc = a.doc;
   const link = (node: Node | undefined, target: string, tooltip: string) => {
     if (!isScalar(node) || !node.range) return;
+    if (!isSafeLinkTarget(target)) return;
+    if (/^file:/i.test(target) && options.allowFile && !options.allowFile(target)) return;
     const c = scalarContent(doc, node);
     out.push({ ...c, range: doc.lines.range(c.start, c.end), target, tooltip });
   };
@@ -69,7 +89,7 @@ export function documentLinks(a: Analysis, host: Pick<Host, 'resolve'>): Documen
     if (isMap(n)) {
       for (const p of n.items) {
         const v = p.value as Node | undefined;
-        if (keyText(p.key) === 'url' && isScalar(v) && typeof v.value === 'string' && /^https?:\/\/\S+$/.test(v.value)) link(v, v.value, 'Open in the browser');
+        if (keyText(p.key) === 'url' && isScalar(v) && typeof v.value === 'string' && webAddress.test(v.value)) link(v, v.value, 'Open in the browser');
         else stack.push(v);
       }
     } else if (isSeq(n)) for (const i of n.items) stack.push(i);

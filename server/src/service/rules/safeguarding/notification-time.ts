@@ -87,7 +87,7 @@ export default {
     // left out; across the field and the sentences the slowest is reported, because a document that
     // says both '24 hours' and 'five working days' lets the provider choose.
     if (fieldHours !== undefined) said.push({ hours: fieldHours, phrase: String(esc!.notification), start: -1, end: -1, field: true });
-    said.push(...fromProse(textsUnder(doc, 'safeguarding'), doc.text));
+    for (const s of fromProse(textsUnder(doc, 'safeguarding'), doc.text)) said.push(s); // no spread: prose may say it many times
     if (said.length === 0) {
       if (!option<boolean>(ctx, meta, 'require')) return;
       report({
