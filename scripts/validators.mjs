@@ -19,7 +19,7 @@ export function precompiledValidators() {
   addFormats(ajv, ['email', 'uri']);
   ajv.addVocabulary(['x-entity', 'x-expression', 'patternErrorMessage', 'errorMessage']);
   const ids = {};
-  for (const kind of ['specification', 'framework', 'bid', 'config']) {
+  for (const kind of ['specification', 'framework', 'bid', 'return', 'config']) {
     const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${kind}.schema.json`), 'utf8'));
     ajv.addSchema(schema);
     ids[kind] = schema.$id;

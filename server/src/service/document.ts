@@ -3,8 +3,8 @@ import type { Finding, Severity } from './findings';
 import { LineIndex } from './text';
 import type { ChunkCache } from './incremental';
 
-export type DocumentKind = 'specification' | 'framework' | 'bid';
-export const documentKinds: readonly DocumentKind[] = ['specification', 'framework', 'bid'];
+export type DocumentKind = 'specification' | 'framework' | 'bid' | 'return';
+export const documentKinds: readonly DocumentKind[] = ['specification', 'framework', 'bid', 'return'];
 
 /** Limits that keep hostile documents from exhausting time or memory. */
 export const limits = {

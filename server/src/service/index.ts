@@ -17,3 +17,5 @@ export { benchmarkPairs, benchmarkSymbols } from '../../../grammar/src/samples';
 export { completion } from './features/completion';
 export { hover } from './features/hover';
 export { documentSymbols } from './features/structure';
+/** Contract monitoring: returns (kind: return YAML or CSV) checked against a specification's targets and payment clauses. */
+export * as monitoring from './monitor/index';

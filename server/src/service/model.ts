@@ -83,6 +83,7 @@ export const declarationPatterns: Record<DocumentKind, Array<[string, Declaratio
     ['tiers.*', 'tier'],
   ],
   bid: [],
+  return: [],
 };
 
 export const referencePatterns: Record<DocumentKind, Array<[string, ReferenceTarget, 'local' | 'specification']>> = {
@@ -109,6 +110,7 @@ export const referencePatterns: Record<DocumentKind, Array<[string, ReferenceTar
     ['compliance.*.requirement', 'requirement', 'specification'],
     ['award_responses.*.criterion', 'criterion', 'specification'],
   ],
+  return: [],
 };
 
 /** Every concrete path in `value` matching a dotted pattern with '*' for list items, with the value found there. */

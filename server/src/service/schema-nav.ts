@@ -2,6 +2,7 @@ import specificationSchema from '../../../schemas/specification.schema.json';
 import frameworkSchema from '../../../schemas/framework.schema.json';
 import bidSchema from '../../../schemas/bid.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
+import returnSchema from '../../../schemas/return.schema.json';
 import type { PathSegment } from './document';
 
 /** A JSON Schema node as commspec writes them (a subset of draft 2020-12 plus annotations). */
@@ -32,13 +33,15 @@ export interface SchemaNode {
   $defs?: Record<string, SchemaNode>;
 }
 
-export type SchemaName = 'specification' | 'framework' | 'bid' | 'config';
+export type SchemaName = 'specification' | 'framework' | 'bid' | 'return' | 'config';
 
 export const schemas: Record<SchemaName, SchemaNode> = {
   specification: specificationSchema as SchemaNode,
   framework: frameworkSchema as SchemaNode,
   bid: bidSchema as SchemaNode,
   config: configSchema as SchemaNode,
+  /** A provider's monitoring return (`commspec monitor`). */
+  return: returnSchema as SchemaNode,
 };
 
 const resolved = new WeakMap<SchemaNode, WeakMap<SchemaNode, SchemaNode | null>>();
