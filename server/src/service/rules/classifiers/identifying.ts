@@ -197,6 +197,9 @@ function childNames(s: string): Name[] {
     const prevWord = /([A-Z][\w'’-]*)\s+$/.exec(before);
     if (!initials && prevWord && !notNames.has(prevWord[1].toLowerCase()) && !/^\s*$/.test(s.slice(0, m.index - prevWord[0].length))) continue;
     if (!initials && /^\s+[A-Z][a-z]/.test(after) && !/^\s+(?:Year|Key)\b/.test(after)) continue;
+    // A place named by what stands there ("the Eastgate, Brook Lane and Millfield hubs", "Oakwood
+    // site"): a word followed by the kind of building or area it names is not a person.
+    if (!initials && !second && /^\s+(?:hubs?|centres?|centers?|sites?|bases?|offices?|clinics?|libraries|library|halls?|houses?|homes?|estates?|wards?|localit(?:y|ies)|areas?|branch(?:es)?|campus(?:es)?|premises|buildings?|venues?|units?)\b/i.test(after)) continue;
     // The first word of a sentence, a list line or a title is capitalised whatever it is ("Sessions
     // with…", "North locality: …"): a single such word counts as a name only with an age right after it.
     // A first name and surname, a possessive or "and her brothers" still reads as a person there.
