@@ -56,6 +56,7 @@ export function buildProgram(): Command {
     .option('--cache', 'only lint files that changed since the last run (or whose settings or linked documents changed)')
     .option('--cache-location <folder>', 'where to keep the cache', '.commspec-cache')
     .option('--threads <n>', 'lint on n threads (1: no threads); default: one per core above 200 files', positive)
+    .option('--follow-symlinks', 'follow symbolic links to folders when searching (links leading out of the workspace and loops are skipped)')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name to report for --stdin (also used to find the configuration)')
     .option('--color', 'force colour')
@@ -72,7 +73,8 @@ Formats:
   gitlab    GitLab Code Quality report
   markdown  a summary table for a pull-request comment
 
-Files are found under folders as *.commspec.yaml and *.commspec.yml, skipping node_modules and .git.
+Files are found under folders as *.commspec.yaml and *.commspec.yml, skipping node_modules and .git
+(and symbolic links, unless --follow-symlinks).
 Patterns in .commspecignore (in the current folder, .gitignore syntax), --ignore-pattern and the
 configuration's ignore: list are left out.
 
@@ -98,6 +100,7 @@ Examples:
         config: o.config,
         rule: o.rule,
         ignorePattern: o.ignorePattern,
+        followSymlinks: o.followSymlinks === true,
         outputFile: o.outputFile,
         color,
         stdinText: o.stdin ? await readStdin() : undefined,

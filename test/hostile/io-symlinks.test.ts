@@ -74,3 +74,15 @@ describe('following links to folders when asked (LintOptions.followSymlinks)', (
     expect(r.notes.join('\n')).toMatch(/specs\/vendor\/victim\.commspec\.yaml was not linted: it is a link to .*, outside the workspace/);
   });
 });
+
+describe('commspec lint --follow-symlinks (the binary)', () => {
+  it('follows a link to a folder inside the workspace only when asked, each file once', () => {
+    const dir = workspace({ '.commspec.yaml': config, 'specs/a.commspec.yaml': fixable, 'shared/s.commspec.yaml': fixable });
+    symlinkSync(path.join(dir, 'shared'), path.join(dir, 'specs', 'shared'));
+    symlinkSync(path.join(dir, 'specs'), path.join(dir, 'shared', 'back'));
+    const plain = commspec(['lint', 'specs', '-f', 'json'], { cwd: dir, env: {} });
+    expect(results(plain.stdout).map((f) => path.basename(f))).toEqual(['a.commspec.yaml']);
+    const followed = commspec(['lint', 'specs', '-f', 'json', '--follow-symlinks'], { cwd: dir, env: {} });
+    expect(results(followed.stdout).map((f) => path.basename(f)).sort()).toEqual(['a.commspec.yaml', 's.commspec.yaml']);
+  });
+});
