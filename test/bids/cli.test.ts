@@ -17,7 +17,7 @@ describe('commspec check-bid', () => {
     const dir = workspace(files);
     const r = commspec(['check-bid', 'bids/compliant.commspec.yaml', '--report', 'matrix.html'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('✔ 1 document checked, no problems\n');
     expect(r.stderr).toBe(`commspec: Wrote the compliance matrix for ${path.join('bids', 'compliant.commspec.yaml')} to matrix.html\n`);
     const html = readFileSync(path.join(dir, 'matrix.html'), 'utf8');
     expect(html).toContain('<html lang="en-GB">');
@@ -76,7 +76,7 @@ describe('commspec check-bid', () => {
     expect(lost.status).toBe(1);
     expect(lost.stdout).toContain('The specification file ../old/spec.commspec.yaml cannot be found or read');
     const found = commspec(['check-bid', 'bids/compliant.commspec.yaml', '--spec', 'spec.commspec.yaml', '--report', 'm.md'], { cwd: dir });
-    expect(found.stdout).toBe('');
+    expect(found.stdout).toBe('✔ 1 document checked, no problems\n');
     expect(found.status).toBe(0);
     expect(readFileSync(path.join(dir, 'm.md'), 'utf8')).toContain('- Summary: 20 met, 0 partly met, 0 not met, 0 missing');
   });
@@ -130,6 +130,6 @@ describe('commspec check-bid', () => {
     ]);
     const o = commspec(['check-bid', 'examples/bids']);
     expect(o.status).toBe(0);
-    expect(o.stdout).toBe('');
+    expect(o.stdout).toBe('✔ 1 document checked, no problems\n');
   });
 });

@@ -111,3 +111,13 @@ describe('commspec lint', () => {
     expect(r.stdout).toMatch(/commspec lint examples/);
   });
 });
+
+describe('a clean run', () => {
+  it('says how many documents were checked, so a first-time user knows the check ran; --quiet stays silent', () => {
+    const r = commspec(['lint', 'examples', '--ignore-pattern', '**/flawed/**']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^✔ \d+ documents checked, no problems\n$/);
+    const quiet = commspec(['lint', 'examples', '--ignore-pattern', '**/flawed/**', '--quiet']);
+    expect(quiet.stdout).toBe('');
+  });
+});

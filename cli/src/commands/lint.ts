@@ -288,7 +288,7 @@ export async function lint(inputs: string[], opts: LintOptions): Promise<LintOut
   // 6. Report
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const ruleInfo = new Map<string, RuleInfo>(metas.map((m) => [m.id, { description: m.description, helpUri: ruleHelpUri(m.id), rationale: m.rationale, severity: m.severity }]));
-  const report = formatter(shown, { cwd, color: opts.color && !opts.outputFile, rules: ruleInfo, version: opts.version });
+  const report = formatter(shown, { cwd, color: opts.color && !opts.outputFile, rules: ruleInfo, version: opts.version, quiet: opts.quiet === true });
   if (target) {
     refuseOutput(readByLinting, 'a document the linted files refer to');
     try {

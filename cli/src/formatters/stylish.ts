@@ -30,7 +30,11 @@ export const stylish: Formatter = (results, ctx) => {
     lines.push('');
   }
   const total = errors + warnings + infos;
-  if (total === 0) return '';
+  if (total === 0) {
+    // a clean run says so, so a first-time user knows the check ran (--quiet stays silent)
+    if (ctx.quiet || results.length === 0) return '';
+    return `${c.green('✔')} ${results.length} document${results.length === 1 ? '' : 's'} checked, no problems\n`;
+  }
   const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`];
   if (infos) parts.push(`${infos} suggestion${infos === 1 ? '' : 's'}`);
   const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;

@@ -24,6 +24,8 @@ export interface FormatContext {
   /** Rule metadata by id, for formats that describe rules. */
   rules: Map<string, RuleInfo>;
   version: string;
+  /** --quiet: errors only, and nothing at all when there are none. */
+  quiet?: boolean;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;
