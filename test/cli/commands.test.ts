@@ -17,12 +17,19 @@ describe('commspec init', () => {
     expect(r.stdout).toContain('created short-breaks-culture-sport.commspec.yaml\ncreated .commspec.yaml\n');
     const spec = parse(readFileSync(path.join(dir, 'short-breaks-culture-sport.commspec.yaml'), 'utf8'));
     expect(spec).toMatchObject({ kind: 'specification', id: 'short-breaks-culture-sport', title: 'Short breaks: culture & sport', service_type: 'short-breaks', commissioner: { lead: "St Helen's Borough Council" } });
+    // a template is not done until its words are changed: every 'Replace with …' is an error, and nothing else is
     const lint = commspec(['lint', '-f', 'json'], { cwd: dir });
-    expect(lint.status).toBe(0);
-    const [res] = JSON.parse(lint.stdout);
-    expect(res.errorCount).toBe(0);
-    // a complete starting point: not a wall of warnings either
-    expect(res.warningCount).toBe(0);
+    expect(lint.status).toBe(1);
+    const [res] = JSON.parse(lint.stdout) as Array<{ errorCount: number; warningCount: number; messages: Array<{ ruleId: string }> }>;
+    expect(res.errorCount).toBeGreaterThan(5);
+    expect(new Set(res.messages.map((m) => m.ruleId))).toEqual(new Set(['structure/template-text']));
+    // once the placeholders are written over, the starting point lints clean: not a wall of warnings either
+    const file = path.join(dir, 'short-breaks-culture-sport.commspec.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/Replace (?:this |it )?with /g, 'As the commissioner writes it '));
+    const done = commspec(['lint', '-f', 'json'], { cwd: dir });
+    const [after] = JSON.parse(done.stdout);
+    expect(after.messages).toEqual([]);
+    expect(done.status).toBe(0);
     expect(commspec(['lint', '--config', '.commspec.yaml'], { cwd: dir }).status).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import uniqueIds from './structure/unique-ids';
+import templateText from './structure/template-text';
 import quotedVersion from './structure/quoted-version';
 import resolve from './references/resolve';
 import frameworkTags from './references/framework-tags';
@@ -105,6 +106,7 @@ import transitionsCareLeaverAge from './transitions/care-leaver-age';
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
   uniqueIds,
+  templateText,
   quotedVersion,
   resolve,
   frameworkTags,
