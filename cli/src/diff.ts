@@ -7,7 +7,8 @@ export function unifiedDiff(name: string, before: string, after: string): string
   const out = [`--- a/${name}`, `+++ b/${name}`];
   for (const h of patch.hunks) {
     out.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`);
-    out.push(...h.lines);
+    // one at a time: a hunk can hold hundreds of thousands of lines, too many to spread into one call
+    for (const line of h.lines) out.push(line);
   }
   return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { registerRules } from './commands/rules';
 import { registerExplain } from './commands/explain';
 import { registerSchema } from './commands/schema';
 import { formatNames } from './formatters/index';
+import { printableLines } from './formatters/escape';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -37,7 +38,7 @@ export function buildProgram(): Command {
     .description('Lint, check and publish outcome-based service specifications for children\'s services.')
     .version(version, '-v, --version', 'print the version')
     .showHelpAfterError('(run commspec --help for usage)')
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(printableLines(s)), writeOut: (s) => process.stdout.write(s) })
     .exitOverride();
 
   program
@@ -112,7 +113,7 @@ Examples:
         cacheLocation: o.cacheLocation,
         threads: o.threads,
       });
-      for (const note of outcome.notes) process.stderr.write(`commspec: ${note}\n`);
+      for (const note of outcome.notes) process.stderr.write(`commspec: ${printableLines(note)}\n`);
       process.stdout.write(outcome.output);
       process.exitCode = outcome.exitCode;
     });
@@ -159,11 +160,11 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (e instanceof UsageError || e instanceof ConfigError) {
-      process.stderr.write(`commspec: ${e.message}\n`);
+      process.stderr.write(`commspec: ${printableLines(e.message)}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`commspec: unexpected problem: ${(e as Error).stack ?? e}\n`);
+    process.stderr.write(`commspec: unexpected problem: ${printableLines(String((e as Error).stack ?? e))}\n`);
     process.exitCode = 2;
   }
 }

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { effectiveRules } from '../../../server/src/service/config';
@@ -11,10 +11,12 @@ import { comparisonHtml, comparisonMarkdown, matrixHtml, matrixMarkdown } from '
 import { configsFor } from '../config-loader';
 import { findFiles, UsageError } from '../files';
 import { formatNames, formatters } from '../formatters/index';
+import { printableLines } from '../formatters/escape';
 import type { FileResult, RuleInfo } from '../formatters/types';
 import { fileHost, readText } from '../host';
 import { version } from '../version';
 import { parseRuleFlags } from './lint';
+import { writeOutput } from './render';
 
 export interface CheckBidOptions {
   format: string;
@@ -136,14 +138,22 @@ export async function checkBid(inputs: string[], opts: CheckBidOptions): Promise
   const messages: string[] = [];
 
   if (opts.report && kind) {
-    const written = writeReport(analyses, opts.report, kind, cwd);
+    // every file this command read (the bids, the specifications and frameworks they link to, the configuration): the report must replace none of them
+    const reads = new Set<string>([...files, ...(specFile ? [specFile] : [])]);
+    for (const a of analyses) {
+      if (a.linked.specification) reads.add(a.linked.specification.uri);
+      for (const fw of a.linked.frameworks.values()) reads.add(fw.uri);
+    }
+    if (opts.config) reads.add(path.resolve(cwd, opts.config));
+    else for (const f of bids) for (const c of configsFor(f)) for (const n of ['.commspec.yaml', '.commspec.yml']) if (existsSync(path.join(c.dir, n))) reads.add(path.join(c.dir, n));
+    const written = writeReport(analyses, opts.report, kind, cwd, reads);
     messages.push(written.message);
     if (!written.ok) exitCode = 2;
   }
   return { exitCode, output, messages, results };
 }
 
-function writeReport(analyses: Analysis[], file: string, kind: 'html' | 'markdown', cwd: string): { ok: boolean; message: string } {
+function writeReport(analyses: Analysis[], file: string, kind: 'html' | 'markdown', cwd: string, reads: Iterable<string>): { ok: boolean; message: string } {
   const show = (uri: string) => path.relative(cwd, uri) || uri;
   if (analyses.length === 0) return { ok: false, message: `No report written: there is no bid that could be read` };
   const matrices: ComplianceMatrix[] = [];
@@ -166,13 +176,14 @@ function writeReport(analyses: Analysis[], file: string, kind: 'html' | 'markdow
     text = kind === 'html' ? comparisonHtml(comparison, options) : comparisonMarkdown(comparison, options);
     what = `the comparison of ${matrices.length} bids`;
   }
-  const target = path.resolve(cwd, file);
   try {
-    writeFileSync(target, text);
+    // the writer shared with lint, render and export: refuses a file this command read (by real path), replaces atomically
+    writeOutput(file, text, cwd, reads, '--report');
   } catch (e) {
-    return { ok: false, message: `No report written: ${file} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    if (e instanceof UsageError) return { ok: false, message: `No report written: ${e.message}` };
+    throw e;
   }
-  return { ok: true, message: `Wrote ${what} to ${show(target)}` };
+  return { ok: true, message: `Wrote ${what} to ${show(path.resolve(cwd, file))}` };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -209,7 +220,7 @@ Examples:
       const color = o.color === undefined ? Boolean(process.stdout.isTTY) && !process.env.NO_COLOR : Boolean(o.color);
       const outcome = await checkBid(paths, { format: o.format, spec: o.spec, report: o.report, quiet: o.quiet, config: o.config, rule: o.rule, color });
       process.stdout.write(outcome.output);
-      for (const m of outcome.messages) process.stderr.write(`commspec: ${m}\n`);
+      for (const m of outcome.messages) process.stderr.write(`commspec: ${printableLines(m)}\n`);
       process.exitCode = outcome.exitCode;
     });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { diffLabels, diffSpecifications, formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../../server/src/service/export/diff';
 import { UsageError } from '../files';
+import { printableLines } from '../formatters/escape';
 import { documentProblems, readDocumentFile, writeOutput, type CommandOutcome } from './render';
 
 export const diffFormats = ['text', 'markdown', 'json'] as const;
@@ -61,7 +62,7 @@ Examples:
     )
     .action((oldFile: string, newFile: string, o: DiffOptions) => {
       const outcome = diff(oldFile, newFile, o);
-      for (const m of outcome.messages) process.stderr.write(m + '\n');
+      for (const m of outcome.messages) process.stderr.write(printableLines(m) + '\n');
       process.exitCode = outcome.exitCode;
     });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { OCDS_TEST_PREFIX, OcdsExportError, toOcds } from '../../../server/src/service/export/ocds';
 import { UsageError } from '../files';
+import { printableLines } from '../formatters/escape';
 import { documentProblems, readDocumentFile, writeOutput, type CommandOutcome } from './render';
 
 export interface ExportOptions {
@@ -67,7 +68,7 @@ Examples:
     )
     .action((spec: string, o: ExportOptions) => {
       const outcome = exportSpecification(spec, o);
-      for (const m of outcome.messages) process.stderr.write(m + '\n');
+      for (const m of outcome.messages) process.stderr.write(printableLines(m) + '\n');
       process.exitCode = outcome.exitCode;
     });
 }

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../files';
+import { isInside, realPath, writeFileAtomic } from '../../../server/src/io/safe-io';
 
 /** The service types the specification schema knows (schemas/src/specification.yaml, service_type). */
 export const serviceTypes = [
@@ -207,6 +208,33 @@ function check(a: InitAnswers): void {
   }
 }
 
+/** Where a write to `file` would land: through every link, a dangling one included (its target, not the link). */
+function landsAt(file: string): string {
+  try {
+    if (lstatSync(file).isSymbolicLink()) {
+      try {
+        return realpathSync.native(file);
+      } catch {
+        return realPath(path.resolve(path.dirname(file), readlinkSync(file)));
+      }
+    }
+  } catch {
+    /* does not exist yet: its folders may still be links */
+  }
+  return realPath(file);
+}
+
+/**
+ * Refuses to write `file` when a symbolic link (the file itself, or a folder on the way to it) leads out of `folder`:
+ * init never writes where a link planted in a downloaded or shared folder points.
+ */
+function refuseLinkOut(file: string, folder: string, cwd: string): void {
+  const dest = landsAt(file);
+  const inside = realPath(folder);
+  if (isInside(dest, inside)) return;
+  throw new UsageError(`${path.relative(cwd, file) || file} is a link to ${dest}, outside ${inside}: nothing was written`);
+}
+
 /** Creates a specification (and a configuration file when there is none). Returns what it did, one line each. */
 export async function init(file: string | undefined, o: InitOptions): Promise<string[]> {
   let answers: InitAnswers;
@@ -222,13 +250,18 @@ export async function init(file: string | undefined, o: InitOptions): Promise<st
   if (!/\.commspec\.ya?ml$/.test(target)) throw new UsageError(`The file name must end in .commspec.yaml so commspec finds it (got ${file})`);
   if (existsSync(target) && !o.force) throw new UsageError(`${path.relative(o.cwd, target) || target} already exists: use --force to replace it`);
   const configFile = path.join(path.dirname(target), '.commspec.yaml');
+  const writeConfig = !existsSync(configFile) || o.force === true;
+  // the folder init writes in: the current folder for a file inside it (as written), else the file's own folder
+  const folder = isInside(target, path.resolve(o.cwd)) ? path.resolve(o.cwd) : path.dirname(target);
+  refuseLinkOut(target, folder, o.cwd);
+  if (writeConfig) refuseLinkOut(configFile, folder, o.cwd);
   const done: string[] = [];
   try {
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, specificationTemplate(answers));
+    writeFileAtomic(target, specificationTemplate(answers));
     done.push(`created ${path.relative(o.cwd, target)}`);
-    if (!existsSync(configFile) || o.force) {
-      writeFileSync(configFile, configTemplate);
+    if (writeConfig) {
+      writeFileAtomic(configFile, configTemplate);
       done.push(`created ${path.relative(o.cwd, configFile)}`);
     } else {
       done.push(`kept the existing ${path.relative(o.cwd, configFile)}`);

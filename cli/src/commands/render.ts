@@ -12,6 +12,7 @@ import { LanguageService, type Analysis } from '../../../server/src/service/serv
 import { UsageError } from '../files';
 import { fileHost } from '../host';
 import { readTextFile, sameFileAs, writeFileAtomic } from '../../../server/src/io/safe-io';
+import { printableLines } from '../formatters/escape';
 import { version } from '../version';
 
 export const renderFormats = ['html', 'markdown', 'docx', 'pdf'] as const;
@@ -74,7 +75,7 @@ export function documentProblems(analysis: Analysis, file: string, consequence: 
  * a file the command read (compared by real path, so a link or another spelling of the path is caught too). The file
  * is replaced atomically: a failed write leaves the old file whole.
  */
-export function writeOutput(output: string | undefined, data: string | Uint8Array, cwd: string, reads: Iterable<string> = []): string | undefined {
+export function writeOutput(output: string | undefined, data: string | Uint8Array, cwd: string, reads: Iterable<string> = [], flag = '-o'): string | undefined {
   if (output === undefined || output === '-') {
     process.stdout.write(data);
     return undefined;
@@ -82,7 +83,7 @@ export function writeOutput(output: string | undefined, data: string | Uint8Arra
   const abs = path.resolve(cwd, output);
   const same = sameFileAs(abs, [...filesRead, ...reads]);
   if (same) {
-    throw new UsageError(`-o ${output} would overwrite ${path.relative(cwd, same) || same}, which this command reads: choose another output file`);
+    throw new UsageError(`${flag} ${output} would overwrite ${path.relative(cwd, same) || same}, which this command reads: choose another output file`);
   }
   try {
     writeFileAtomic(abs, data);
@@ -256,7 +257,7 @@ Examples:
     )
     .action(async (file: string, o: { format: RenderFormat; output?: string; showFindings?: boolean }) => {
       const outcome = await render(file, { format: o.format, output: o.output, showFindings: o.showFindings });
-      for (const m of outcome.messages) process.stderr.write(m + '\n');
+      for (const m of outcome.messages) process.stderr.write(printableLines(m) + '\n');
       process.exitCode = outcome.exitCode;
     });
 }

@@ -19,6 +19,14 @@ export function printable(text: string): string {
   return text.replace(unsafe, visible);
 }
 
+/**
+ * Text for standard error, which may run over several lines (a configuration error lists its problems): each line is
+ * made printable, and the line breaks between them are kept.
+ */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
+
 /** The largest of `values` (0 for none), without spreading them into call arguments, which overflows on long lists. */
 export function maxOf(values: Iterable<number>): number {
   let m = 0;

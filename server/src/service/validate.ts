@@ -303,26 +303,79 @@ function messageFor(doc: SourceDocument, name: SchemaName, e: ErrorObject): Find
   }
 }
 
+/**
+ * At most this many schema findings are kept for one document (as rules/engine.ts keeps at most this many of each
+ * rule); the rest are counted in one summary finding. A hostile document with 20,000 unknown keys would otherwise get
+ * 20,000 findings, and working out each message (with its "did you mean") takes seconds.
+ */
+export const maxSchemaFindings = 100;
+
+/** "1234567" → "1,234,567", without depending on the locale of the machine. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** The one finding that stands for the schema findings left out of a document. */
+export function schemaSummaryMessage(omitted: number): string {
+  return `… and ${thousands(omitted)} more schema ${omitted === 1 ? 'finding' : 'findings'} in this document, not listed: fix the ones above first (only the first ${maxSchemaFindings} are shown)`;
+}
+
 /** Checks a document against its kind's JSON Schema; every finding names the thing and says what to do. */
 export function validateDocument(doc: SourceDocument, name: SchemaName): Finding[] {
   if (doc.value === undefined) return [];
   const v = validator(name);
-  if (v(doc.value)) return checkDates(doc, name);
+  if (v(doc.value)) return capped(checkDates(doc, name), []);
   const errors = v.errors ?? [];
-  // With anyOf, ajv reports each branch's failure; keep only the summary for that path.
+  // With anyOf, ajv reports each branch's failure; keep only the summary for that path (any path it begins with,
+  // as written: looked up prefix by prefix, so the cost does not grow with the number of anyOf failures).
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const underAnyOf = (e: ErrorObject): boolean => {
+    if (e.keyword === 'anyOf' || !e.schemaPath.includes('anyOf') || anyOfPaths.size === 0) return false;
+    for (let n = 0; n <= e.instancePath.length; n++) if (anyOfPaths.has(e.instancePath.slice(0, n))) return true;
+    return false;
+  };
   const out: Finding[] = [];
   const seen = new Set<string>();
+  let omitted = 0;
+  let firstOmitted: Finding | undefined;
+  const omittedSeen = new Set<string>();
   for (const e of errors) {
-    if (e.keyword !== 'anyOf' && [...anyOfPaths].some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes('anyOf'))) continue;
+    if (underAnyOf(e)) continue;
+    if (out.length >= maxSchemaFindings && firstOmitted) {
+      // only counted: no message is worked out for a finding that will not be shown (one per path and keyword)
+      const key = `${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`;
+      if (omittedSeen.has(key)) continue;
+      omittedSeen.add(key);
+      omitted++;
+      continue;
+    }
     const f = messageFor(doc, name, e);
     if (!f) continue;
     const key = `${f.offsets.start}:${f.offsets.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (out.length >= maxSchemaFindings) {
+      firstOmitted = f;
+      omittedSeen.add(`${e.instancePath}\u0000${e.keyword}\u0000${JSON.stringify(e.params)}`);
+      omitted++;
+      continue;
+    }
     out.push(f);
   }
-  return [...out, ...checkDates(doc, name)];
+  return capped(out, checkDates(doc, name), firstOmitted, omitted);
+}
+
+/** The schema findings, then the date findings, at most maxSchemaFindings in all, and a summary of any left out. */
+function capped(out: Finding[], dates: Finding[], firstOmitted?: Finding, omitted = 0): Finding[] {
+  for (const d of dates) {
+    if (out.length < maxSchemaFindings) out.push(d);
+    else {
+      firstOmitted ??= d;
+      omitted++;
+    }
+  }
+  if (firstOmitted && omitted > 0) out.push({ ruleId: 'schema/invalid', severity: 'error', message: schemaSummaryMessage(omitted), range: firstOmitted.range, offsets: firstOmitted.offsets });
+  return out;
 }
 
 /** Dates that match the pattern but are not real days (2027-02-30) or months (2027-13). */

@@ -296,5 +296,11 @@ export function spanToSource(a: Analysis, e: CheckedExpression, start: number, e
 /** A short file name for messages. */
 export function baseName(uri: string): string {
   const i = Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\'));
-  return decodeURIComponent(uri.slice(i + 1));
+  const name = uri.slice(i + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    // a malformed escape (`%E0%A4%A`, a lone `%`) in a name from the workspace or an editor: show it as written
+    return name;
+  }
 }

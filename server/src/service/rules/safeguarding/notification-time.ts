@@ -59,7 +59,7 @@ function fromProse(scalars: TextScalar[], srcText: string): Said[] {
       const at = src.indexOf(d.phrase);
       quickest.set(sentenceStart, { hours: d.hours, phrase: d.phrase, start: at >= 0 ? s.start + at : s.start, end: at >= 0 ? s.start + at + d.phrase.length : s.end, field: false, periodic: d.periodic });
     }
-    out.push(...quickest.values());
+    for (const said of quickest.values()) out.push(said); // one per sentence: unbounded in a long value
   }
   return out;
 }

@@ -33,7 +33,7 @@ function walk(e: Expr | undefined): { names: string[]; nouns: string[] } {
     const x = stack.pop()!;
     if (x.type === 'identifier' && !names.includes(x.name)) names.push(x.name);
     if (x.type === 'count') nouns.push(x.noun);
-    stack.push(...childrenOf(x));
+    for (const child of childrenOf(x)) stack.push(child);
   }
   return { names, nouns };
 }
