@@ -62,18 +62,19 @@ export function analyse(document: vscode.TextDocument): Analysis | undefined {
   return ws.analysis(document.uri.toString());
 }
 
-export type DocumentKindName = 'specification' | 'framework' | 'bid';
+export type DocumentKindName = 'specification' | 'framework' | 'bid' | 'return';
 
 /** What a document says it is, from its `kind:` line (cheap: no analysis). */
 export function documentKind(document: vscode.TextDocument): DocumentKindName | undefined {
   const { kind } = kindAndId(document.getText());
-  return kind === 'specification' || kind === 'framework' || kind === 'bid' ? kind : undefined;
+  return kind === 'specification' || kind === 'framework' || kind === 'bid' || kind === 'return' ? kind : undefined;
 }
 
 export const kindWords: Record<DocumentKindName, string> = {
   specification: 'Specification',
   framework: 'Framework',
   bid: 'Bid',
+  return: 'Return',
 };
 
 export function isCommspec(document: vscode.TextDocument | undefined): document is vscode.TextDocument {

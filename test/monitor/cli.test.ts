@@ -180,9 +180,10 @@ periods:
   });
 
   it('schema problems in a return are reported by commspec lint too (kind: return is a document kind)', () => {
-    const dir = workspace({ 'r.commspec.yaml': 'commspec: 1\nkind: return\nspecification: { id: monitor-test }\nperiods:\n  - end: 2026-03-31\n    values: { stability: lots }\n' });
+    const dir = workspace({ 'spec.commspec.yaml': spec, 'r.commspec.yaml': 'commspec: 1\nkind: return\nspecification: { id: monitor-test, path: spec.commspec.yaml }\nperiods:\n  - end: 2026-03-31\n    values: { stability: lots }\n' });
     const r = commspec(['lint', 'r.commspec.yaml', '--format', 'json'], { cwd: dir });
     const [res] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; line: number }> }>;
+    // the word is reported once, by the schema (not again by returns/value)
     expect(res.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['6 schema/shape']);
     const clean = commspec(['lint', path.join(root, 'examples', 'returns', 'ne-london-residential.return.commspec.yaml')]);
     expect(clean.status).toBe(0);

@@ -235,7 +235,8 @@ export class LanguageService {
         }
         linked.frameworks.set(id, fw);
       });
-    } else if (model.kind === 'bid') {
+    } else if (model.kind === 'bid' || model.kind === 'return') {
+      const noun = model.kind === 'bid' ? 'bid' : 'return';
       const spec = get.obj(model.value.specification);
       const id = get.str(spec?.id);
       if (!id) return;
@@ -246,8 +247,8 @@ export class LanguageService {
         linked.problems.push({
           path: ['specification', path ? 'path' : 'id'],
           message: path
-            ? `The specification file ${path} cannot be found or read: check the path, relative to this bid`
-            : `No specification with the id '${id}' was found: add path: with the location of the specification this bid answers`,
+            ? `The specification file ${path} cannot be found or read: check the path, relative to this ${noun}`
+            : `No specification with the id '${id}' was found: add path: with the location of the specification this ${noun === 'bid' ? 'bid answers' : 'return reports against'}`,
         });
         return;
       }
@@ -257,7 +258,7 @@ export class LanguageService {
       }
       if (doc.model.id !== id) linked.problems.push({ path: ['specification', 'id'], message: `The specification at ${path} has the id '${doc.model.id ?? ''}', not '${id}'` });
       linked.specification = doc;
-      // the specification's own frameworks, so that its tier model resolves for the bid
+      // the specification's own frameworks, so that its tier model resolves for the bid (or return)
       this.link(doc.uri, doc.model, { frameworks: new Map(), problems: [] });
     }
   }
@@ -270,16 +271,16 @@ function kindProblem(doc: SourceDocument): Finding[] {
   ];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const r = doc.yaml?.contents?.range;
-    return at(r?.[0] ?? 0, r?.[1] ?? 0, `A commspec document is a set of key: value lines starting with commspec: 1 and kind: specification, framework or bid, but this file holds ${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : 'a single value'}`);
+    return at(r?.[0] ?? 0, r?.[1] ?? 0, `A commspec document is a set of key: value lines starting with commspec: 1 and kind: specification, framework, bid or return, but this file holds ${Array.isArray(value) ? 'a list' : value === null ? 'nothing' : 'a single value'}`);
   }
   const kind = (value as Record<string, unknown>).kind;
   const contents = doc.yaml?.contents as { items?: Array<{ key?: { value?: unknown; range?: number[] }; value?: { range?: number[] } }> } | undefined;
   const pair = contents?.items?.find((p) => p.key?.value === 'kind');
   if (kind === undefined) {
     const first = contents?.items?.[0]?.key?.range;
-    return at(first?.[0] ?? 0, first?.[1] ?? 0, 'This document does not say what it is: add kind: specification, kind: framework or kind: bid');
+    return at(first?.[0] ?? 0, first?.[1] ?? 0, 'This document does not say what it is: add kind: specification, kind: framework, kind: bid or kind: return');
   }
-  const s = typeof kind === 'string' ? didYouMean(kind, ['specification', 'framework', 'bid']) : undefined;
+  const s = typeof kind === 'string' ? didYouMean(kind, ['specification', 'framework', 'bid', 'return']) : undefined;
   const r = pair?.value?.range;
-  return at(r?.[0] ?? 0, r?.[1] ?? 0, `'${String(kind)}' is not a kind of commspec document${s ? `: did you mean '${s}'?` : ''} Use specification, framework or bid`);
+  return at(r?.[0] ?? 0, r?.[1] ?? 0, `'${String(kind)}' is not a kind of commspec document${s ? `: did you mean '${s}'?` : ''} Use specification, framework, bid or return`);
 }

@@ -24,6 +24,7 @@ import {
   type WorkspaceView,
 } from './common';
 import { describeSymbol, describeTaxonomy } from './hover';
+import { periodEndCompletions, returnKeyCompletions } from './returns';
 import { resolveUri, uriDirname } from '../workspace';
 import type { SchemaNode } from '../schema-nav';
 
@@ -219,6 +220,7 @@ function valueCompletions(a: Analysis, req: ValueRequest, ws: WorkspaceView | un
       }
     }
   }
+  if (kind === 'return') for (const e of periodEndCompletions(a, req.path)) push({ ...e, kind: 'value' });
   if (node?.enum) {
     const docs = propertyMarkdown(key ?? '', node);
     for (const v of node.enum) push({ label: String(v), kind: 'enum', detail: schemaDocs(node).title, documentation: docs, insertText: String(v) });
@@ -404,6 +406,9 @@ function keyCompletions(a: Analysis, c: Container, column: number, prefix: strin
       const body = responseLines(t.id, indicators, u, '${1:How you will achieve this outcome}');
       snippet(`response to ${t.id}`, 'response', body, `A response to the outcome '${t.id}'${t.title ? `: ${t.title}` : ''}, committing to the specification's targets as a starting point.`);
     }
+  }
+  if (kind === 'return' && !c.newItem) {
+    for (const e of returnKeyCompletions(a, c.path, present)) out.push({ ...e, kind: 'reference', range });
   }
   const p = prefix.toLowerCase();
   return p ? out.filter((e) => (e.filterText ?? e.label).toLowerCase().includes(p)) : out;

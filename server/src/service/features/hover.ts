@@ -8,6 +8,7 @@ import type { Analysis } from '../service';
 import { baseName, expressionAt, locate, propertyMarkdown, resolved, schemaAt, schemaDocs, spanToSource, type WorkspaceView } from './common';
 import { mdCode, mdText } from './markdown-text';
 import { symbolAt, type CommspecSymbol } from './navigation';
+import { returnHover } from './returns';
 import type { Taxonomy, TaxonomyCode } from '../taxonomies';
 
 export interface Hover {
@@ -160,6 +161,7 @@ export function hover(a: Analysis, offset: number, _ws?: WorkspaceView): Hover |
       main = { markdown, ...hit.occurrence };
     }
   }
+  if (!main) main = returnHover(a, offset);
   if (!main) {
     const at = locate(a.doc, offset);
     if (at && at.part === 'key' && at.node?.range) {

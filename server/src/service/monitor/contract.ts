@@ -125,8 +125,17 @@ export function readContract(uri: string, value: unknown): Contract {
   return c;
 }
 
-/** The range a value in an indicator's unit can take. */
+const unitRanges = new Map<string | undefined, { min?: number; max?: number; words: string } | undefined>();
+
+/** The range a value in an indicator's unit can take (one object per unit, shared: do not change it). */
 export function unitRange(unit: string | undefined): { min?: number; max?: number; words: string } | undefined {
+  if (unitRanges.has(unit)) return unitRanges.get(unit);
+  const r = rangeOfUnit(unit);
+  if (unitRanges.size < 64) unitRanges.set(unit, r);
+  return r;
+}
+
+function rangeOfUnit(unit: string | undefined): { min?: number; max?: number; words: string } | undefined {
   switch (unit) {
     case 'percent':
       return { min: 0, max: 100, words: 'a percentage from 0 to 100' };
@@ -163,6 +172,16 @@ export function frequencyMonths(frequency: string | undefined): number | undefin
   }
 }
 
+/** Day numbers of the dates seen lately: returns give the same few period ends on thousands of rows. */
+const dayCache = new Map<string, number | undefined>();
+
 export function dayOf(iso: string | undefined, end = true): number | undefined {
-  return isoDay(iso, end);
+  if (iso === undefined) return undefined;
+  const key = end ? iso : `${iso}\u0000start`;
+  const hit = dayCache.get(key);
+  if (hit !== undefined || dayCache.has(key)) return hit;
+  const day = isoDay(iso, end);
+  if (dayCache.size >= 4096) dayCache.clear();
+  dayCache.set(key, day);
+  return day;
 }

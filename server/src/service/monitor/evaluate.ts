@@ -58,7 +58,8 @@ function show(v: number, unit: string | undefined): string {
 export function resolveReturns(contract: Contract, files: readonly ReturnFile[]): ResolvedReturns {
   const out: ResolvedReturns = { values: new Map(), fields: new Map(), claims: new Map(), periods: [], labels: new Map(), findings: [] };
   const byUri = new Map(files.map((f) => [f.uri, f]));
-  const seen = new Map<string, ReturnRow>();
+  // section → key → period → the first row: nested, so that no key string is built per row
+  const seen = new Map<string, Map<string, Map<string, ReturnRow>>>();
   const periods = new Set<string>();
   const paymentIds = new Set(contract.payments.map((p) => p.id));
   const known = [...contract.indicators.keys(), ...contract.fields.keys(), ...paymentIds];
@@ -66,9 +67,11 @@ export function resolveReturns(contract: Contract, files: readonly ReturnFile[])
   const termEnd = dayOf(contract.term?.end, true);
   const outsideTerm = new Set<string>();
   for (const file of files) {
-    for (const row of file.rows) {
-      const f = (ruleId: string, severity: Severity, message: string) => out.findings.push(located(file, row, ruleId, severity, message));
-      const where = row.at.row ? `Row ${row.at.row}: ` : '';
+    // made once per file, for the row being checked (findings are few: their words are put together only when needed)
+    let row!: ReturnRow;
+    const f = (ruleId: string, severity: Severity, message: string) => out.findings.push(located(file, row, ruleId, severity, message));
+    const where = () => (row.at.row ? `Row ${row.at.row}: ` : '');
+    for (row of file.rows) {
       const indicator = contract.indicators.get(row.key);
       const isField = contract.fields.has(row.key);
       const isClaim = paymentIds.has(row.key);
@@ -77,30 +80,33 @@ export function resolveReturns(contract: Contract, files: readonly ReturnFile[])
         const pool = section === 'fields' ? [...contract.fields.keys()] : section === 'claims' ? [...paymentIds] : section === 'values' ? [...contract.indicators.keys()] : known;
         const s = didYouMean(row.key, pool);
         const what = section === 'fields' ? 'data field' : section === 'claims' ? 'payment clause' : 'indicator';
-        f('returns/unknown-indicator', 'error', `${where}'${row.key}' is not ${what === 'indicator' ? 'an' : 'a'} ${what} of the specification ${contract.id ?? ''}${s ? `: did you mean '${s}'?` : ''}`.replace(/ :/, ':') + (s ? '' : ` (its ${what}s are ${pool.slice(0, 8).join(', ')}${pool.length > 8 ? ', …' : ''})`));
+        f('returns/unknown-indicator', 'error', `${where()}'${row.key}' is not ${what === 'indicator' ? 'an' : 'a'} ${what} of the specification ${contract.id ?? ''}${s ? `: did you mean '${s}'?` : ''}`.replace(/ :/, ':') + (s ? '' : ` (its ${what}s are ${pool.slice(0, 8).join(', ')}${pool.length > 8 ? ', …' : ''})`));
         continue;
       }
-      const dupKey = `${section}\u0000${row.key}\u0000${row.period}`;
-      const first = seen.get(dupKey);
+      let bySection = seen.get(section);
+      if (!bySection) seen.set(section, (bySection = new Map()));
+      let byPeriod = bySection.get(row.key);
+      if (!byPeriod) bySection.set(row.key, (byPeriod = new Map()));
+      const first = byPeriod.get(row.period);
       if (first) {
         const firstWhere = first.at.row ? `row ${first.at.row}` : `line ${(byUri.get(first.at.uri)?.lines.positionAt(first.at.start).line ?? 0) + 1}`;
-        const d = located(file, row, 'returns/duplicate-period', 'error', `${where}${row.key} already has a value for the period ending ${row.period} (${first.at.uri === row.at.uri ? '' : `${first.at.uri}, `}${firstWhere}): give each period once; the first is used`);
+        const d = located(file, row, 'returns/duplicate-period', 'error', `${where()}${row.key} already has a value for the period ending ${row.period} (${first.at.uri === row.at.uri ? '' : `${first.at.uri}, `}${firstWhere}): give each period once; the first is used`);
         d.related = [{ uri: first.at.uri, range: byUri.get(first.at.uri)?.lines.range(first.at.start, first.at.end) ?? d.range, message: 'The first value for this period' }];
         out.findings.push(d);
         continue;
       }
-      seen.set(dupKey, row);
+      byPeriod.set(row.period, row);
       const day = dayOf(row.period, true);
       if (day !== undefined && ((termStart !== undefined && day < termStart) || (termEnd !== undefined && day > termEnd)) && !outsideTerm.has(`${row.at.uri}\u0000${row.period}`)) {
         outsideTerm.add(`${row.at.uri}\u0000${row.period}`);
-        f('returns/outside-term', 'warning', `${where}The period ending ${row.period} is outside the contract term (${contract.term?.start ?? '…'} to ${contract.term?.end ?? '…'}): check the date`);
+        f('returns/outside-term', 'warning', `${where()}The period ending ${row.period} is outside the contract term (${contract.term?.start ?? '…'} to ${contract.term?.end ?? '…'}): check the date`);
       }
       periods.add(row.period);
       if (row.label && !out.labels.has(row.period)) out.labels.set(row.period, row.label);
       if (section === 'fields') {
         const value = row.value ?? row.text;
         if (value === undefined) {
-          f('returns/value', 'error', `${where}Give the value of ${row.key} for the period ending ${row.period} as a number${contract.fields.get(row.key)?.unit === 'boolean' ? ' or yes/no' : ''}`);
+          f('returns/value', 'error', `${where()}Give the value of ${row.key} for the period ending ${row.period} as a number${contract.fields.get(row.key)?.unit === 'boolean' ? ' or yes/no' : ''}`);
           continue;
         }
         let m = out.fields.get(row.period);
@@ -110,7 +116,7 @@ export function resolveReturns(contract: Contract, files: readonly ReturnFile[])
       }
       if (section === 'claims') {
         if (row.value === undefined || !Number.isInteger(row.value) || row.value < 0) {
-          f('returns/value', 'error', `${where}A claim under ${row.key} is the number of children or families whose outcome was verified in the period: a whole number of 0 or more`);
+          f('returns/value', 'error', `${where()}A claim under ${row.key} is the number of children or families whose outcome was verified in the period: a whole number of 0 or more`);
           continue;
         }
         let m = out.claims.get(row.period);
@@ -134,56 +140,69 @@ export function resolveReturns(contract: Contract, files: readonly ReturnFile[])
   return out;
 }
 
-function resolveValue(ind: ContractIndicator, row: ReturnRow, f: (ruleId: string, severity: Severity, message: string) => void, where: string): ResolvedValue | undefined {
+function resolveValue(ind: ContractIndicator, row: ReturnRow, f: (ruleId: string, severity: Severity, message: string) => void, where: () => string): ResolvedValue | undefined {
   const scale = ind.unit === 'percent' ? 100 : ind.unit === 'rate' ? 10000 : 1;
   let value = row.value;
   if (row.text !== undefined) {
-    f('returns/value', 'error', `${where}${ind.id} is measured in ${ind.unit ?? 'numbers'}: give a number, not '${String(row.text)}'`);
+    f('returns/value', 'error', `${where()}${ind.id} is measured in ${ind.unit ?? 'numbers'}: give a number, not '${String(row.text)}'`);
     return undefined;
   }
   if (row.percentWritten && ind.unit !== 'percent') {
-    f('returns/value', 'error', `${where}${ind.id} is measured in ${ind.unit ?? 'numbers'}, not a percentage: give the value without %`);
+    f('returns/value', 'error', `${where()}${ind.id} is measured in ${ind.unit ?? 'numbers'}, not a percentage: give the value without %`);
     return undefined;
   }
   if (row.numerator !== undefined && row.denominator !== undefined) {
     if (row.denominator === 0) {
-      f('returns/numerator', 'error', `${where}The denominator for ${ind.id} in the period ending ${row.period} is 0: a value cannot be worked out from it (leave the row out, or give the value)`);
+      f('returns/numerator', 'error', `${where()}The denominator for ${ind.id} in the period ending ${row.period} is 0: a value cannot be worked out from it (leave the row out, or give the value)`);
       return undefined;
     }
     if ((ind.unit === 'percent' || ind.unit === 'rate') && row.numerator > row.denominator) {
-      f('returns/numerator', 'error', `${where}The numerator for ${ind.id} in the period ending ${row.period} (${row.numerator}) is larger than the denominator (${row.denominator}): the children counted must be among those in the denominator`);
+      f('returns/numerator', 'error', `${where()}The numerator for ${ind.id} in the period ending ${row.period} (${row.numerator}) is larger than the denominator (${row.denominator}): the children counted must be among those in the denominator`);
       return undefined;
     }
     const worked = (row.numerator / row.denominator) * scale;
     if (value === undefined) value = worked;
     else if (Math.abs(worked - value) > 0.5 * (scale === 1 ? Math.max(1, Math.abs(value)) / 100 : 1))
-      f('returns/value', 'warning', `${where}The value for ${ind.id} (${show(value, ind.unit)}) does not match its numerator and denominator (${row.numerator} / ${row.denominator} = ${show(worked, ind.unit)}): the value is used; check both`);
+      f('returns/value', 'warning', `${where()}The value for ${ind.id} (${show(value, ind.unit)}) does not match its numerator and denominator (${row.numerator} / ${row.denominator} = ${show(worked, ind.unit)}): the value is used; check both`);
   }
   if (value === undefined) {
-    f('returns/value', 'error', `${where}No value for ${ind.id} in the period ending ${row.period}: give a value, or a numerator and denominator`);
+    f('returns/value', 'error', `${where()}No value for ${ind.id} in the period ending ${row.period}: give a value, or a numerator and denominator`);
     return undefined;
   }
   const range = unitRange(ind.unit);
   if (range && ((range.min !== undefined && value < range.min) || (range.max !== undefined && value > range.max))) {
-    f('returns/range', 'error', `${where}${show(value, ind.unit)} is not possible for ${ind.id}, which is ${range.words}${ind.unit === 'percent' && value > 0 && value <= 1 ? '' : ''}`);
+    f('returns/range', 'error', `${where()}${show(value, ind.unit)} is not possible for ${ind.id}, which is ${range.words}${ind.unit === 'percent' && value > 0 && value <= 1 ? '' : ''}`);
     return undefined;
   }
   if (ind.unit === 'percent' && value > 0 && value <= 1 && !row.percentWritten && row.numerator === undefined)
-    f('returns/range', 'warning', `${where}${value} for ${ind.id} reads as ${value}%: if you meant ${Math.round(value * 1000) / 10}%, write ${Math.round(value * 1000) / 10}`);
+    f('returns/range', 'warning', `${where()}${value} for ${ind.id} reads as ${value}%: if you meant ${Math.round(value * 1000) / 10}%, write ${Math.round(value * 1000) / 10}`);
   const n = row.n ?? row.denominator;
   const minimum = ind.minimumN ?? (ind.unit === 'percent' ? 10 : undefined);
   if (n !== undefined && minimum !== undefined && (ind.unit === 'percent' || ind.unit === 'rate') && n < minimum)
-    f('returns/small-base', 'warning', `${where}${ind.id} for the period ending ${row.period} is based on ${n} ${n === 1 ? 'child' : 'children or families'}, fewer than the ${minimum} ${ind.minimumN !== undefined ? "the specification's minimum_n asks for" : 'below which a percentage swings widely'}: treat the percentage with caution`);
+    f('returns/small-base', 'warning', `${where()}${ind.id} for the period ending ${row.period} is based on ${n} ${n === 1 ? 'child' : 'children or families'}, fewer than the ${minimum} ${ind.minimumN !== undefined ? "the specification's minimum_n asks for" : 'below which a percentage swings widely'}: treat the percentage with caution`);
   return { indicator: ind.id, period: row.period, label: row.label, value, numerator: row.numerator, denominator: row.denominator, n, notes: row.notes, row };
 }
 
-function monthsBetween(a: string, b: string): number {
-  const [ya, ma, da] = a.split('-').map(Number);
-  const [yb, mb, db] = b.split('-').map(Number);
-  return (yb - ya) * 12 + (mb - ma) + (db - da) / 30;
+/** A period end (YYYY-MM-DD) as a month count (year × 12 + month) and its day, read once per distinct date. */
+const monthCache = new Map<string, { month: number; day: number }>();
+function monthOf(iso: string): { month: number; day: number } {
+  let m = monthCache.get(iso);
+  if (!m) {
+    const [y, mo, d] = iso.split('-').map(Number);
+    m = { month: y * 12 + mo, day: d };
+    if (monthCache.size >= 4096) monthCache.clear();
+    monthCache.set(iso, m);
+  }
+  return m;
 }
 
-function addMonthsEnd(iso: string, months: number): string {
+function monthsBetween(a: string, b: string): number {
+  const x = monthOf(a);
+  const y = monthOf(b);
+  return y.month - x.month + (y.day - x.day) / 30;
+}
+
+export function addMonthsEnd(iso: string, months: number): string {
   const [y, m] = iso.split('-').map(Number);
   const total = y * 12 + (m - 1) + months;
   const yy = Math.floor(total / 12);
@@ -398,21 +417,21 @@ export function evaluateIndicators(contract: Contract, resolved: ResolvedReturns
       if (last) results.push({ indicator: ind.id, outcome: ind.outcome, period: last, label: resolved.labels.get(last), target: ind.targetText, goal: 'reason' in goal ? undefined : goal.level, status: 'no-data', reason: 'no return gives a value for this indicator' });
       continue;
     }
+    // one object per result, built in one go (no spreading of a partial result)
+    const cannot = 'reason' in goal ? `cannot be worked out: ${goal.reason}` : undefined;
     for (const period of periods) {
       const v = values?.get(period);
-      const base: IndicatorResult = { indicator: ind.id, outcome: ind.outcome, period, label: resolved.labels.get(period), target: ind.targetText, status: 'no-data', reason: '' };
+      const label = resolved.labels.get(period);
       if ('reason' in goal) {
-        results.push({ ...base, value: v?.value, status: 'no-data', reason: `cannot be worked out: ${goal.reason}` });
+        results.push({ indicator: ind.id, outcome: ind.outcome, period, label, target: ind.targetText, value: v?.value, status: 'no-data', reason: cannot! });
         continue;
       }
-      base.goal = goal.level;
-      base.expected = expectedAt(goal, period);
       if (!v) {
-        results.push({ ...base, status: 'no-data', reason: `no value for the period ending ${period} (reported ${ind.frequency})` });
+        results.push({ indicator: ind.id, outcome: ind.outcome, period, label, target: ind.targetText, status: 'no-data', reason: `no value for the period ending ${period} (reported ${ind.frequency})`, goal: goal.level, expected: expectedAt(goal, period) });
         continue;
       }
       const st = statusOf(goal, v.value, period, tolerance, ind.unit);
-      results.push({ ...base, value: v.value, numerator: v.numerator, denominator: v.denominator, n: v.n, notes: v.notes, expected: st.expected, status: st.status, reason: st.reason });
+      results.push({ indicator: ind.id, outcome: ind.outcome, period, label, target: ind.targetText, status: st.status, reason: st.reason, goal: goal.level, expected: st.expected, value: v.value, numerator: v.numerator, denominator: v.denominator, n: v.n, notes: v.notes });
     }
   }
   return results;

@@ -48,7 +48,7 @@ export function monitor(spec: { uri: string; text: string }, returns: ReadonlyAr
       findings.push({ uri: f.uri, ruleId: 'returns/specification', severity: 'warning', message: `This return names version ${s.version} of ${contract.id}, but the specification is version ${contract.version}: check the targets have not changed`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: { start: 0, end: 0 } });
   }
   const resolved = resolveReturns(contract, files);
-  findings.push(...resolved.findings);
+  for (const f of resolved.findings) findings.push(f); // not push(...list): a long list overflows the stack
   const tolerance = options.tolerance ?? files.find((f) => f.tolerance !== undefined)?.tolerance ?? 10;
   const results = evaluateIndicators(contract, resolved, tolerance);
   const { outcomes, tiers } = rollUps(contract, results, resolved.periods);

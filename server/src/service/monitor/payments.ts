@@ -207,7 +207,8 @@ function contractYear(contract: Contract, period: string): string {
 /** Every payment clause at every period of the returns. */
 export function evaluatePayments(contract: Contract, resolved: ResolvedReturns): PaymentResult[] {
   const out: PaymentResult[] = [];
-  for (const clause of contract.payments) out.push(...evaluateClause(contract, clause, resolved));
+  // appended one by one: spreading a long list into push's arguments overflows the stack
+  for (const clause of contract.payments) for (const r of evaluateClause(contract, clause, resolved)) out.push(r);
   return out;
 }
 

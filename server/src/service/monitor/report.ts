@@ -202,7 +202,7 @@ function statusCell(s: Status): string {
 function chart(report: MonitorReport, indicator: MonitorReport['indicators'][number], rows: IndicatorResult[], index: number): string {
   const W = 640;
   const H = 260;
-  const m = { l: 56, r: 16, t: 16, b: 48 };
+  const m = { l: 56, r: 36, t: 16, b: 48 }; // r: room for half of the last period label, centred on the last point
   const periods = report.periods.map((p) => p.period);
   const pts = rows.filter((r) => periods.includes(r.period));
   if (pts.length === 0) return '';

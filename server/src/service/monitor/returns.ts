@@ -76,8 +76,17 @@ function spanOf(doc: SourceDocument, path: PathSegment[], key = false): [number,
 }
 
 export function readReturnYaml(uri: string, text: string): ReturnFile {
-  const doc = readDocument(uri, text);
-  const findings: Finding[] = [...doc.findings];
+  return returnFromDocument(readDocument(uri, text));
+}
+
+/**
+ * The rows of a `kind: return` document already read. With `validate: false` the document's own YAML and schema
+ * findings are left out (the language service reports those itself).
+ */
+export function returnFromDocument(doc: SourceDocument, options: { validate?: boolean } = {}): ReturnFile {
+  const validate = options.validate ?? true;
+  const uri = doc.uri;
+  const findings: Finding[] = validate ? [...doc.findings] : [];
   const out: ReturnFile = { uri, format: 'yaml', rows: [], findings, lines: doc.lines, doc };
   if (doc.value === undefined) return out;
   if (doc.kind !== 'return') {
@@ -85,7 +94,7 @@ export function readReturnYaml(uri: string, text: string): ReturnFile {
     findings.push(finding(doc.lines, 'schema/kind', 'error', `This file is not a return (its kind is ${typeof kind === 'string' ? kind : 'missing'}): a return starts with commspec: 1 and kind: return`, 0, 0));
     return out;
   }
-  for (const f of validateDocument(doc, 'return')) findings.push(f);
+  if (validate) for (const f of validateDocument(doc, 'return')) findings.push(f);
   const v = get.obj(doc.value) ?? {};
   const spec = get.obj(v.specification);
   if (spec) out.specification = { id: get.str(spec.id), version: spec.version === undefined ? undefined : String(spec.version), path: get.str(spec.path) };
@@ -171,6 +180,7 @@ interface Cell {
 /** Splits CSV text into records of cells with their offsets (RFC 4180 quoting; quoted cells may hold the delimiter, quotes and line breaks). */
 function splitCsv(text: string, delimiter: string, from: number): { records: Array<{ cells: Cell[]; start: number; end: number }>; unterminated?: number } {
   const records: Array<{ cells: Cell[]; start: number; end: number }> = [];
+  const D = delimiter.charCodeAt(0);
   let i = from;
   const n = text.length;
   while (i < n) {
@@ -180,7 +190,7 @@ function splitCsv(text: string, delimiter: string, from: number): { records: Arr
       let cell = '';
       let start = i;
       let end: number;
-      if (text[i] === '"') {
+      if (text.charCodeAt(i) === 34) {
         i++;
         start = i;
         let closed = false;
@@ -204,12 +214,16 @@ function splitCsv(text: string, delimiter: string, from: number): { records: Arr
         // anything between the closing quote and the delimiter is kept (spaces)
         while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
       } else {
-        while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
+        // char codes, not one-character strings: this loop sees every character of the file
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === D || c === 10 || c === 13) break;
+        }
         cell = text.slice(start, i);
         end = i;
       }
       cells.push({ text: cell, start, end });
-      if (i < n && text[i] === delimiter) {
+      if (i < n && text.charCodeAt(i) === D) {
         i++;
         continue;
       }
@@ -262,7 +276,11 @@ export function parsePeriod(raw: string): { iso?: string; error?: string } {
  * A number cell: `1200`, `1,200` (thousands), `85%`, `£1,200,000`, `12.5`; with semicolons between cells, `85,5`
  * (a decimal comma). Returns the number, and whether it was written as a percentage.
  */
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
 export function parseNumber(raw: string, delimiter: string): { value?: number; percent?: boolean; error?: string } {
+  // most cells are plain numbers: one test, no trimming or rewriting
+  if (plainNumber.test(raw)) return { value: Number(raw), percent: false };
   let s = raw.trim().replace(/\u00a0/g, ' ');
   let percent = false;
   if (s.endsWith('%')) {
@@ -338,20 +356,27 @@ export function readReturnCsv(uri: string, input: string): ReturnFile {
   if (!columns.has('indicator') || !columns.has('period')) return out;
   if (!columns.has('value') && !columns.has('numerator')) err(`The header row has neither a 'value' nor a 'numerator' column, so no row can give a value`, header.start, header.end);
 
+  // the same few period ends are written on thousands of rows: read each once
+  const periodsRead = new Map<string, { iso?: string; error?: string }>();
+  const blankLinesBefore = lineOffset(text, from);
+  // made once, for the record being read (not two new functions for each of thousands of rows)
+  let rec = records[0];
+  let rowNo = 0;
+  let cells = rec.cells;
+  const cell = (col: CsvColumn): Cell | undefined => {
+    const i = columns.get(col);
+    return i === undefined ? undefined : cells[i];
+  };
+  const at = (col: CsvColumn): RowLocation => {
+    const c = cell(col);
+    return { uri, start: c?.start ?? rec.start, end: c?.end ?? rec.end, row: rowNo, column: col };
+  };
   for (let r = 1; r < records.length; r++) {
-    const rec = records[r];
-    const rowNo = r + 1 + lineOffset(text, from);
+    rec = records[r];
+    rowNo = r + 1 + blankLinesBefore;
     currentRow = rowNo;
-    const cells = rec.cells;
-    if (cells.every((c) => c.text.trim() === '')) continue; // a blank line (or a row of empty cells) holds nothing
-    const cell = (col: CsvColumn): Cell | undefined => {
-      const i = columns.get(col);
-      return i === undefined ? undefined : cells[i];
-    };
-    const at = (col: CsvColumn): RowLocation => {
-      const c = cell(col);
-      return { uri, start: c?.start ?? rec.start, end: c?.end ?? rec.end, row: rowNo, column: col };
-    };
+    cells = rec.cells;
+    if (isBlank(cells)) continue; // a blank line (or a row of empty cells) holds nothing
     if (cells.length > header.cells.length && cells.slice(header.cells.length).some((c) => c.text.trim() !== '')) {
       err(`Row ${rowNo} has ${cells.length} cells but the header has ${header.cells.length}: check for a ${delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab'} inside a value that should be in quotes`, rec.start, rec.end);
       continue;
@@ -368,7 +393,8 @@ export function readReturnCsv(uri: string, input: string): ReturnFile {
       err(`Row ${rowNo}, column period: empty; give the date the period ends, for example 2027-11-30`, a.start, a.end);
       continue;
     }
-    const period = parsePeriod(pc.text);
+    let period = periodsRead.get(pc.text);
+    if (!period) periodsRead.set(pc.text, (period = parsePeriod(pc.text)));
     if (!period.iso) {
       err(`Row ${rowNo}, column period: ${period.error}`, pc.start, pc.end);
       continue;
@@ -414,6 +440,11 @@ export function readReturnCsv(uri: string, input: string): ReturnFile {
     out.rows.push(row);
   }
   return out;
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  for (const c of cells) if (c.text.trim() !== '') return false;
+  return true;
 }
 
 /** Blank lines before the header count as rows in a spreadsheet's numbering. */

@@ -102,6 +102,15 @@ import participationShaping from './participation/shaping';
 import participationIdentifyingData from './participation/identifying-data';
 import needsAgeRange from './needs/age-range';
 import transitionsCareLeaverAge from './transitions/care-leaver-age';
+import returnsSpecificationFound from './returns/specification-found';
+import returnsUnknownIndicator from './returns/unknown-indicator';
+import returnsRange from './returns/range';
+import returnsOutsideTerm from './returns/outside-term';
+import returnsDuplicatePeriod from './returns/duplicate-period';
+import returnsMissingPeriod from './returns/missing-period';
+import returnsNumerator from './returns/numerator';
+import returnsSmallBase from './returns/small-base';
+import returnsValue from './returns/value';
 
 /** Every rule commspec ships, in the order their findings are listed in the docs. */
 export const allRules: readonly Rule[] = [
@@ -207,4 +216,13 @@ export const allRules: readonly Rule[] = [
   bidsParticipation,
   bidsSocialValue,
   bidsLotsNamed,
+  returnsSpecificationFound,
+  returnsUnknownIndicator,
+  returnsRange,
+  returnsOutsideTerm,
+  returnsDuplicatePeriod,
+  returnsMissingPeriod,
+  returnsNumerator,
+  returnsSmallBase,
+  returnsValue,
 ];
