@@ -1,33 +1,58 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { LanguageService } from '../../server/src/service/service';
+import { afterAll, describe, expect, it } from 'vitest';
 import { root } from '../helpers';
 import { generateSpecification } from '../../bench/generate.mjs';
 
 const example = readFileSync(path.join(root, 'examples', 'ne-london-residential.commspec.yaml'), 'utf8');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'commspec-hostile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Analyses hostile text and returns the findings and the time taken; never lets an exception escape. */
-function attempt(text: string) {
-  const t0 = performance.now();
-  const analysis = new LanguageService().analyse('/hostile.commspec.yaml', text);
-  const ms = performance.now() - t0;
-  for (const f of analysis.findings) {
-    expect(f.offsets.start).toBeGreaterThanOrEqual(0);
-    expect(f.offsets.end).toBeLessThanOrEqual(text.length);
+interface Attempt {
+  ms: number;
+  heapGrowth: number;
+  pwned: boolean;
+  polluted: boolean;
+  findings: Array<{ ruleId: string; message: string; start: number; end: number }>;
+  rules: string[];
+}
+
+/**
+ * Analyses hostile text with the built service (dist/service.js) in a process of its own, and returns
+ * the findings and the time taken. In its own process because twice in recent full runs (once here, once
+ * in CI; never reproduced on its own) V8 aborted the whole test worker with "RegExpCompiler
+ * Allocation failed" while these huge inputs were analysed, losing every result of the run; a child
+ * that dies that way is run once more, and a second death fails the test with V8's message.
+ */
+function attempt(text: string): Attempt {
+  const file = path.join(tmp, `doc-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  for (let run = 1; ; run++) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'analyse-child.cjs'), file], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, timeout: 180_000 });
+    if (r.status === 0) {
+      const out = JSON.parse(r.stdout) as Omit<Attempt, 'rules'>;
+      for (const f of out.findings) {
+        expect(f.start).toBeGreaterThanOrEqual(0);
+        expect(f.end).toBeLessThanOrEqual(text.length);
+      }
+      return { ...out, rules: out.findings.map((f) => f.ruleId) };
+    }
+    const died = `the analysis process ended with ${r.signal ?? `exit code ${r.status}`}: ${(r.stderr || '').slice(0, 2000)}`;
+    if (run >= 2 || !/FATAL ERROR|out of memory/.test(r.stderr ?? '')) throw new Error(died);
+    console.warn(`hostile.test: ${died.split('\n')[0]} (running it once more)`);
   }
-  return { findings: analysis.findings, ms, rules: analysis.findings.map((f) => f.ruleId) };
 }
 
 describe('hostile documents get a clear finding within bounded time and memory', () => {
   it('billion laughs (nested aliases) is refused, not expanded', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
-    const before = process.memoryUsage().heapUsed;
     const r = attempt(levels.join('\n') + '\n');
     expect(r.rules).toContain('yaml/alias-bomb');
     expect(r.ms).toBeLessThan(5000);
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 2 ** 20);
+    expect(r.heapGrowth).toBeLessThan(200 * 2 ** 20);
   });
 
   it('10,000-deep nesting, in brackets and in blocks, is reported without overflowing the stack', () => {
@@ -69,19 +94,17 @@ describe('hostile documents get a clear finding within bounded time and memory',
   });
 
   it('custom tags such as !!js/function are never executed', () => {
-    (globalThis as Record<string, unknown>).__commspecPwned = undefined;
     const text = example.replace(/^title: .*$/m, 'title: !!js/function "function () { globalThis.__commspecPwned = true }"').replace(/^summary:/m, 'summary: !<tag:yaml.org,2002:js/undefined> x\nsummary2:');
     const r = attempt(text);
     expect(r.rules).toContain('yaml/warning');
-    expect((globalThis as Record<string, unknown>).__commspecPwned).toBeUndefined();
+    expect(r.pwned).toBe(false);
   });
 
   it('prototype-pollution keys at every level pollute nothing', () => {
     const text = example.replace('outcomes:\n', 'outcomes:\n').replace(/^(\s+)statement:/m, '$1__proto__: { polluted: true }\n$1constructor: { prototype: { polluted: true } }\n$1statement:') + '__proto__:\n  polluted: true\n';
     const r = attempt(text);
     expect(r.rules).toContain('schema/unknown-key');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.polluted).toBe(false);
   });
 });
 

@@ -119,7 +119,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // configuration files apply from every folder above a document, as in the CLI: read them wherever they are
     // (but only regular files, up to the size limit)
     if (uri === configFileUri || (isConfigFile(uri) && configAbove(uri))) return readUri(uri);
-    const r = readReferencedUri(uri, roots());
+    return textOrLog(uri, readReferencedUri(uri, roots()));
+  }
+
+  /** The text read, or undefined with the reason logged once per file (a pipe, a huge file, outside the workspace). */
+  function textOrLog(uri: string, r: { text: string } | { refused: string; message: string }): string | undefined {
     if ('refused' in r) {
       if (r.refused !== 'missing' && !refusedLogged.has(uri)) {
         refusedLogged.add(uri);
@@ -134,15 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function readFound(uri: string): string | undefined {
     const file = uriToFile(uri);
     if (!file) return undefined;
-    const r = readTextFile(file);
-    if ('refused' in r) {
-      if (r.refused !== 'missing' && !refusedLogged.has(uri)) {
-        refusedLogged.add(uri);
-        log(`${uri} was not read: ${r.message}`);
-      }
-      return undefined;
-    }
-    return r.text;
+    return textOrLog(uri, readTextFile(file));
   }
 
   const log = (message: string) => {

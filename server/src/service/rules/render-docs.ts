@@ -144,23 +144,27 @@ function classifierSection(root: string): string[] {
   );
   if (!existsSync(file)) return [...lines, 'The labelled set was not found, so no figures are given.', ''];
   const m = measureClassifier(labelledStatements(parse(readFileSync(file, 'utf8'))));
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const row = (name: string, c: Confusion) => `| ${name} | ${c.n} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} | ${pct(c.precision)} | ${pct(c.recall)} |`;
   lines.push(
     '### Measured precision and recall',
     '',
     `Measured on \`${labelledStatementsFile}\`: ${m.all.n} statements labelled output or outcome by a colleague, independently of the classifier. "Output" is the positive class: precision is the share of flagged statements that really are outputs, recall the share of outputs that are flagged. The classifier was developed on the statements with an even index; the odd-index half was held out.`,
     '',
-    '| Set | n | flagged outputs | flagged outcomes (false alarms) | missed outputs | outcomes left alone | precision | recall |',
-    '|---|---|---|---|---|---|---|---|',
-    row('held out (odd index)', m.heldOut),
-    row('whole set', m.all),
-    row('development (even index)', m.development),
+    ...confusionTable('outputs', 'outcomes', [['held out (odd index)', m.heldOut], ['whole set', m.all], ['development (even index)', m.development]]),
     '',
     'The held-out figures are the honest ones: recall there is lower than on the development half, so expect the check to miss some outputs phrased in ways it has not seen (for example results that are really counts of use). It is tuned to stay quiet rather than guess.',
     '',
   );
   return lines;
+}
+
+/** A table of confusion counts and precision and recall, one row per part of a labelled set. */
+function confusionTable(pos: string, neg: string, rows: Array<[string, Confusion]>): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return [
+    `| Set | n | flagged ${pos} | flagged ${neg} (false alarms) | missed ${pos} | ${neg} left alone | precision | recall |`,
+    '|---|---|---|---|---|---|---|---|',
+    ...rows.map(([name, c]) => `| ${name} | ${c.n} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} | ${pct(c.precision)} | ${pct(c.recall)} |`),
+  ];
 }
 
 function labelledSetSection(root: string, set: LabelledSetSpec): string[] {
@@ -170,16 +174,10 @@ function labelledSetSection(root: string, set: LabelledSetSpec): string[] {
   const items = readLabelledSet(parse(readFileSync(file, 'utf8')), set.labels, set.key);
   const m = measureSplits(items, set.positive, set.flag);
   const [pos, neg] = set.labels[0] === set.positive ? set.labels : [set.labels[1], set.labels[0]];
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const row = (name: string, c: Confusion) => `| ${name} | ${c.n} | ${c.tp} | ${c.fp} | ${c.fn} | ${c.tn} | ${pct(c.precision)} | ${pct(c.recall)} |`;
   lines.push(
     `Measured on \`${set.file}\`: ${m.all.n} ${set.describe}. "${pos}" is what the check flags: precision is the share of flagged items that really are ${pos}, recall the share of ${pos} items that are flagged. The judgement was developed on the development half; the test half was held out and only measured.`,
     '',
-    `| Set | n | flagged ${pos} | flagged ${neg} (false alarms) | missed ${pos} | ${neg} left alone | precision | recall |`,
-    '|---|---|---|---|---|---|---|---|',
-    row('held out (test half)', m.test),
-    row('whole set', m.all),
-    row('development half', m.dev),
+    ...confusionTable(pos, neg, [['held out (test half)', m.test], ['whole set', m.all], ['development half', m.dev]]),
     '',
     'The held-out figures are the honest ones: expect the check to miss some wordings it has not seen. It is tuned to stay quiet rather than guess.',
     '',
