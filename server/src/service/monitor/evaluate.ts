@@ -80,7 +80,7 @@ export function resolveReturns(contract: Contract, files: readonly ReturnFile[])
         const pool = section === 'fields' ? [...contract.fields.keys()] : section === 'claims' ? [...paymentIds] : section === 'values' ? [...contract.indicators.keys()] : known;
         const s = didYouMean(row.key, pool);
         const what = section === 'fields' ? 'data field' : section === 'claims' ? 'payment clause' : 'indicator';
-        f('returns/unknown-indicator', 'error', `${where()}'${row.key}' is not ${what === 'indicator' ? 'an' : 'a'} ${what} of the specification ${contract.id ?? ''}${s ? `: did you mean '${s}'?` : ''}`.replace(/ :/, ':') + (s ? '' : ` (its ${what}s are ${pool.slice(0, 8).join(', ')}${pool.length > 8 ? ', …' : ''})`));
+        f('returns/unknown-indicator', 'error', `${where()}'${row.key}' is not ${what === 'indicator' ? 'an' : 'a'} ${what} of the specification ${contract.id ?? ''}${s ? `: did you mean '${s}'?` : ''}`.replace(/ :/, ':') + (s ? '' : pool.length === 0 ? ` (it defines no ${what}s)` : ` (its ${what}s are ${pool.slice(0, 8).join(', ')}${pool.length > 8 ? ', …' : ''})`));
         continue;
       }
       let bySection = seen.get(section);
@@ -179,7 +179,7 @@ function resolveValue(ind: ContractIndicator, row: ReturnRow, f: (ruleId: string
   const n = row.n ?? row.denominator;
   const minimum = ind.minimumN ?? (ind.unit === 'percent' ? 10 : undefined);
   if (n !== undefined && minimum !== undefined && (ind.unit === 'percent' || ind.unit === 'rate') && n < minimum)
-    f('returns/small-base', 'warning', `${where()}${ind.id} for the period ending ${row.period} is based on ${n} ${n === 1 ? 'child' : 'children or families'}, fewer than the ${minimum} ${ind.minimumN !== undefined ? "the specification's minimum_n asks for" : 'below which a percentage swings widely'}: treat the percentage with caution`);
+    f('returns/small-base', 'warning', `${where()}${ind.id} for the period ending ${row.period} is based on ${n} ${n === 1 ? 'child' : 'children or families'}, fewer than the ${minimum} ${ind.minimumN !== undefined ? "the specification's minimum_n asks for" : `below which a ${ind.unit === 'rate' ? 'rate' : 'percentage'} swings widely`}: treat the ${ind.unit === 'rate' ? 'rate' : 'percentage'} with caution`);
   return { indicator: ind.id, period: row.period, label: row.label, value, numerator: row.numerator, denominator: row.denominator, n, notes: row.notes, row };
 }
 

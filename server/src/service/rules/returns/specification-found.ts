@@ -16,7 +16,11 @@ export default defineRule({
     for (const p of linked.problems) {
       if (p.path[0] !== 'specification') continue;
       report({
-        message: linked.specification ? `${p.message}: correct the id, or the path if it points at the wrong file` : `${p.message}. Until it is found, this return's values cannot be checked against the contract`,
+        message: linked.specification
+          ? `${p.message}: correct the id, or the path if it points at the wrong file`
+          : /is not a specification/.test(p.message)
+            ? `${p.message}: point the path at the specification this return reports on`
+            : `${p.message}. Until it is found, this return's values cannot be checked against the contract`,
         at: { path: p.path, part: 'value' },
       });
     }
