@@ -9,7 +9,7 @@ import { root } from '../helpers';
 // Floors are set just below what was measured when the corpus was written; a change that loses
 // planted defects or adds false alarms on it fails here.
 const corpus = path.join(root, 'test/fixtures/realistic');
-const floors = { recall: 0.55, precision: 0.55 };
+const floors = { recall: 0.7, precision: 0.83 };
 
 interface Report {
   documents: Array<{ document: string; planted: number; found: number; findings: number; matched: number; missed: unknown[]; falseAlarms: Array<{ ruleId: string; line: number; message: string }> }>;
