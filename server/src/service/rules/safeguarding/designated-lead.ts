@@ -7,14 +7,15 @@ import type { SourceDocument } from '../../document';
 const leadWords = /\b(designated (?:safeguarding |senior |child protection )?(?:lead|officer|person|manager|member of staff)|safeguarding (?:lead|officer|manager|champion)|DSL|DSO|named (?:safeguarding )?(?:lead|person|manager) for safeguarding|registered manager)\b/i;
 const deputyWords = /\b(deput(?:y|ies|ise|ises|ising)|alternate|second(?:ary)? (?:lead|designated)|back-?up (?:lead|designated)|in (?:their|his|her|the lead'?s|the DSL'?s) absence|when (?:they are|the lead is) (?:away|absent|unavailable)|(?:cover|covers|covered) (?:for )?(?:the lead|their absence|absences))\b/i;
 
+const everyDeputy = new RegExp(deputyWords.source, 'gi');
+
 /**
  * A deputy named in the workforce, requirements or governance sections counts only when the same
  * sentence is about safeguarding: a 'deputy manager' or 'deputy director' alone is not a deputy lead.
  */
 function deputyElsewhere(doc: SourceDocument): boolean {
   for (const s of textsUnder(doc, 'requirements', 'workforce', 'governance')) {
-    const re = new RegExp(deputyWords.source, 'gi');
-    for (let m = re.exec(s.value); m; m = re.exec(s.value)) {
+    for (const m of s.value.matchAll(everyDeputy)) {
       if (/safeguard|child protection|designated|\bDSL\b/i.test(sentenceAt(s.value, m.index).text)) return true;
     }
   }

@@ -5,7 +5,14 @@
 // children. 'Young people | who attend five sessions' counts young people, so it is not read as
 // activity here.
 
-const activityNoun = /^(sessions?|attendances?|attendees?|visits?|contacts?|referrals?|assessments?|hours?|nights?|appointments?|calls?|courses?|workshops?|events?|enrolments?|registrations?|places?|beds?|plans?|reviews?|meetings?|groups?|classes|activit(?:y|ies)|offers?|breaks?|stays?|interventions?|packages?)$/i;
+/** Units a service counts its own work in: sessions held, visits made, places filled. */
+const workUnits = ['sessions?', 'attendances?', 'attendees?', 'visits?', 'contacts?', 'referrals?', 'assessments?', 'hours?', 'nights?', 'appointments?', 'calls?', 'courses?', 'workshops?', 'events?', 'enrolments?', 'registrations?', 'places?', 'beds?', 'plans?', 'reviews?', 'meetings?', 'groups?', 'classes', 'activit(?:y|ies)'];
+const whole = (words: string[]) => new RegExp(`^(${words.join('|')})$`, 'i');
+
+/** A unit a payment may be counted in ('£85 per session') or a condition may count: paying per one is paying for volume. */
+export const paymentActivityUnit = whole([...workUnits, 'participants?']);
+/** The head of a measure that counts the service's work ('visits', 'offers of a carer', 'stays'). */
+const activityNoun = whole([...workUnits, 'offers?', 'breaks?', 'stays?', 'interventions?', 'packages?']);
 const qualifier = /^(who|whose|that|which|where|when|with|in|at|per|to|for|by|from|of|on|between|during|across|within|under|over|after|before|as|and|or)$/i;
 const lead = /^(the|a|an|total|number|numbers|count|counts|average|mean|median|monthly|weekly|quarterly|annual|yearly)$/i;
 

@@ -31,10 +31,9 @@ export default defineRule({
     // a block contract for a community service (youth work, kinship support) buys a team, not
     // places: with no places declared there is nothing to match children to
     const hasPlaces = placements || get.str(model.value.service_type) === 'short-breaks' || get.arr(get.obj(model.value.market)?.lots).some((l) => get.num(get.obj(l)?.places) !== undefined);
-    if (!matching && !hasPlaces) {
-      // only the referral route is asked for
-    } else if (!matching) missing.push(placements ? 'how a child is matched to a placement, and what happens when the provider declines a referral (matching:)' : 'how children are matched or allocated to places (matching:)');
-    else if (placements && !refusal.test(matching)) missing.push('what happens when the provider declines a referral (in matching:)');
+    if (!matching) {
+      if (hasPlaces) missing.push(placements ? 'how a child is matched to a placement, and what happens when the provider declines a referral (matching:)' : 'how children are matched or allocated to places (matching:)');
+    } else if (placements && !refusal.test(matching)) missing.push('what happens when the provider declines a referral (in matching:)');
     if (missing.length === 0) return;
     report({
       message: `This is a block contract, but the specification does not say ${listing(missing)}: set out the allocation rules so places are filled fairly and never with an unsuitable match`,

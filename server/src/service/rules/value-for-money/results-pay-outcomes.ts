@@ -3,10 +3,8 @@ import { get } from '../../model';
 import { indicators, listing, text } from '../helpers';
 import { defineRule } from '../types';
 import { classifyMeasure } from '../classifiers/measures';
-import { headActivity, timesTheService } from '../sense/activity';
+import { headActivity, paymentActivityUnit, timesTheService } from '../sense/activity';
 
-/** Units of activity a payment may be counted in: paying per one of these is paying for volume. */
-const activityUnits = /^(sessions?|attendances?|attendees?|visits?|contacts?|referrals?|assessments?|hours?|places?|beds?|nights?|appointments?|calls?|courses?|workshops?|events?|enrolments?|registrations?|participants?|plans?|reviews?|meetings?|groups?|classes|activit(?:y|ies))$/i;
 
 /** A data field that counts activity (a `count` whose description heads with a unit of activity) or times the service. */
 function fieldMeasuresActivity(f: Record<string, unknown>, description: string): string | undefined {
@@ -66,9 +64,9 @@ export default defineRule({
       const condition = ast.type === 'payment' ? ast.condition : undefined;
       const outputs: string[] = [];
       const changes: string[] = [];
-      if (basis && activityUnits.test(basis)) outputs.push(`it pays per ${basis}`);
+      if (basis && paymentActivityUnit.test(basis)) outputs.push(`it pays per ${basis}`);
       const used = walk(condition);
-      for (const noun of used.nouns) if (activityUnits.test(noun)) outputs.push(`its condition counts ${noun}`);
+      for (const noun of used.nouns) if (paymentActivityUnit.test(noun)) outputs.push(`its condition counts ${noun}`);
       for (const name of used.names) {
         const ind = inds.get(name);
         const f = fields.get(name);
